@@ -1,0 +1,3 @@
+//! The `vilfredo` command (skeleton).
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! Scalarizing functions.
+//!
+//! PLACEHOLDER (skeleton).

@@ -1,0 +1,1 @@
+//! Integration tests of vilfredo-pareto: one binary, one module per area.

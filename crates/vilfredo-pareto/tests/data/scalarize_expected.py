@@ -49,7 +49,8 @@ for m in [2, 3, 4]:
     for name, fn in fns.items():
         for i in range(f.shape[0]):
             for j in range(w.shape[0]):
-                v = fn.do(f[i : i + 1], w[j : j + 1], ideal_point=z)
+                # utopian_point is given too: AASF would otherwise use ideal − 1e-10.
+                v = fn.do(f[i : i + 1], w[j : j + 1], ideal_point=z, utopian_point=z)
                 v = float(np.asarray(v).ravel()[0])
                 if name == "weighted_sum":
                     v -= float(w[j] @ z)

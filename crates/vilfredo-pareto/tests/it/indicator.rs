@@ -250,7 +250,7 @@ fn matches_committed_moocore_and_pymoo_values() {
     assert_eq!(cases.len(), 5);
     for (i, c) in cases.iter().enumerate() {
         let (a, r) = (c.points.view(), c.front.view());
-        assert_eq!(c.expected.len(), 9);
+        assert!(c.expected.len() >= 8);
         for (name, want) in &c.expected {
             let got = match name.as_str() {
                 "igd" => igd(a, r),

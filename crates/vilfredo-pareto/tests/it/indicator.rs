@@ -1,6 +1,9 @@
 //! Quality indicators: hand-computed cases, committed moocore/pymoo values, errors and
 //! invariants.
 
+// Fixture helpers outside `#[test]` functions may unwrap and panic too.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use proptest::prelude::*;
 use vilfredo_core::{Error, Points, PointsView};
 use vilfredo_pareto::indicator::{

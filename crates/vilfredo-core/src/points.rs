@@ -31,7 +31,7 @@ impl<'a> PointsView<'a> {
         if n_obj == 0 {
             return Err(Error::ZeroObjectives { what });
         }
-        if data.len() % n_obj != 0 {
+        if !data.len().is_multiple_of(n_obj) {
             return Err(Error::Ragged {
                 what,
                 len: data.len(),
@@ -243,7 +243,11 @@ mod tests {
     fn rejects_ragged_and_zero_objectives() {
         assert!(matches!(
             PointsView::new(&[1.0, 2.0, 3.0], 2),
-            Err(Error::Ragged { len: 3, n_obj: 2, .. })
+            Err(Error::Ragged {
+                len: 3,
+                n_obj: 2,
+                ..
+            })
         ));
         assert!(matches!(
             PointsView::new(&[], 0),

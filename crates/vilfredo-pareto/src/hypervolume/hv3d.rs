@@ -51,6 +51,12 @@ impl Staircase {
         self.steps.clear();
     }
 
+    /// The steps, sorted by the first coordinate ascending. A caller that fills them
+    /// directly must keep that order and leave no step dominated by another.
+    pub(super) fn steps_mut(&mut self) -> &mut Vec<(f64, f64)> {
+        &mut self.steps
+    }
+
     /// Adds the point `(a, b)` and returns the area it adds to `⋃ [0, step]`: its
     /// exclusive two-dimensional contribution. Steps it weakly dominates are removed; a
     /// point weakly dominated by a step changes nothing and adds 0.
@@ -87,7 +93,13 @@ impl Staircase {
             start -= 1;
         }
         added += cursor * (b - height);
-        steps.splice(start..end, std::iter::once((a, b)));
+        // Replace steps[start..end] by the new point; `splice` is slow for this shape.
+        if start == end {
+            steps.insert(start, (a, b));
+        } else {
+            steps[start] = (a, b);
+            steps.drain(start + 1..end);
+        }
         added
     }
 }

@@ -24,6 +24,11 @@ pub(super) fn volume(u: &[f64], d: usize) -> f64 {
     Workspace::new(d, 4).volume(u, d)
 }
 
+/// Limited sets of this many objectives or more are reduced to their non-dominated part
+/// before recursing; below, the specialised kernels cope with dominated points faster than
+/// the filter would remove them.
+const FILTER_FROM: usize = 5;
+
 /// Buffers for every recursion depth, reused across the whole computation so that the
 /// many small recursive calls allocate nothing.
 #[derive(Debug, Default)]
@@ -44,6 +49,7 @@ struct Level {
     sorted: Vec<f64>,
     front: Vec<f64>,
     limit: Vec<f64>,
+    best: Vec<f64>,
     filter: nondominated::Scratch,
 }
 
@@ -103,20 +109,12 @@ impl Workspace {
         let mut sum = 0.0;
         for p in lv.sorted.chunks_exact(d) {
             let (ph, pd) = (&p[..e], p[e]);
-            lv.limit.clear();
-            let mut dominated = false;
-            for q in lv.front.chunks_exact(e) {
-                if q.iter().zip(ph).all(|(qj, pj)| qj >= pj) {
-                    dominated = true;
-                    break;
-                }
-                lv.limit
-                    .extend(q.iter().zip(ph).map(|(qj, pj)| qj.min(*pj)));
-            }
-            if dominated {
+            if !limit_set(&lv.front, ph, &mut lv.best, &mut lv.limit) {
                 continue;
             }
-            nondominated::filter(&mut lv.limit, e, &mut lv.filter);
+            if e >= FILTER_FROM {
+                nondominated::filter(&mut lv.limit, e, &mut lv.filter);
+            }
             let own: f64 = ph.iter().product();
             let excl = own - self.volume(&lv.limit, e);
             sum += pd * excl.max(0.0);
@@ -125,6 +123,50 @@ impl Workspace {
         }
         sum
     }
+}
+
+/// Fills `limit` with `min(q, p)` for the points `q` of `front` (stride `p.len()`),
+/// leaving out most of those that are dominated within the limited set; returns `false`
+/// (and leaves `limit` unspecified) when a point of `front` weakly dominates `p`.
+///
+/// A point worse than `p` in exactly one coordinate `j` limits to `p` with that coordinate
+/// lowered to `q_j`; for each `j` only the highest such value `s_j` matters, and it
+/// dominates the limit of every point `q` with `q_j ≤ s_j`. Two cheap passes (find the
+/// `s_j`, then keep the points above every `s_j`) therefore remove most dominated limits
+/// before the quadratic filter of [`nondominated`] sees them.
+fn limit_set(front: &[f64], p: &[f64], best: &mut Vec<f64>, limit: &mut Vec<f64>) -> bool {
+    let e = p.len();
+    best.clear();
+    best.resize(e, 0.0);
+    for q in front.chunks_exact(e) {
+        let mut worse = 0;
+        let mut last = 0;
+        for (j, (qj, pj)) in q.iter().zip(p).enumerate() {
+            if qj < pj {
+                worse += 1;
+                last = j;
+            }
+        }
+        match worse {
+            0 => return false,
+            1 => best[last] = best[last].max(q[last]),
+            _ => {}
+        }
+    }
+    limit.clear();
+    for (j, &s) in best.iter().enumerate() {
+        if s > 0.0 {
+            limit.extend_from_slice(p);
+            let at = limit.len() - e + j;
+            limit[at] = s;
+        }
+    }
+    for q in front.chunks_exact(e) {
+        if q.iter().zip(best.iter()).all(|(qj, sj)| qj > sj) {
+            limit.extend(q.iter().zip(p).map(|(qj, pj)| qj.min(*pj)));
+        }
+    }
+    true
 }
 
 /// Removes from `front` (stride `p.len()`) the rows weakly dominated by `p`.

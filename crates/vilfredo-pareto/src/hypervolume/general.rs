@@ -50,6 +50,7 @@ struct Level {
     front: Vec<f64>,
     limit: Vec<f64>,
     best: Vec<f64>,
+    doomed: Vec<usize>,
     filter: nondominated::Scratch,
 }
 
@@ -109,7 +110,7 @@ impl Workspace {
         let mut sum = 0.0;
         for p in lv.sorted.chunks_exact(d) {
             let (ph, pd) = (&p[..e], p[e]);
-            if !limit_set(&lv.front, ph, &mut lv.best, &mut lv.limit) {
+            if !limit_set(&lv.front, ph, &mut lv.best, &mut lv.limit, &mut lv.doomed) {
                 continue;
             }
             if e >= FILTER_FROM {
@@ -118,7 +119,7 @@ impl Workspace {
             let own: f64 = ph.iter().product();
             let excl = own - self.volume(&lv.limit, e);
             sum += pd * excl.max(0.0);
-            remove_dominated_by(&mut lv.front, ph);
+            remove_rows(&mut lv.front, e, &lv.doomed);
             lv.front.extend_from_slice(ph);
         }
         sum
@@ -128,24 +129,37 @@ impl Workspace {
 /// Fills `limit` with `min(q, p)` for the points `q` of `front` (stride `p.len()`),
 /// leaving out most of those that are dominated within the limited set; returns `false`
 /// (and leaves `limit` unspecified) when a point of `front` weakly dominates `p`.
+/// `doomed` receives, in increasing order, the rows of `front` that `p` weakly dominates.
 ///
 /// A point worse than `p` in exactly one coordinate `j` limits to `p` with that coordinate
 /// lowered to `q_j`; for each `j` only the highest such value `s_j` matters, and it
 /// dominates the limit of every point `q` with `q_j ≤ s_j`. Two cheap passes (find the
 /// `s_j`, then keep the points above every `s_j`) therefore remove most dominated limits
 /// before the quadratic filter of [`nondominated`] sees them.
-fn limit_set(front: &[f64], p: &[f64], best: &mut Vec<f64>, limit: &mut Vec<f64>) -> bool {
+fn limit_set(
+    front: &[f64],
+    p: &[f64],
+    best: &mut Vec<f64>,
+    limit: &mut Vec<f64>,
+    doomed: &mut Vec<usize>,
+) -> bool {
     let e = p.len();
     best.clear();
     best.resize(e, 0.0);
-    for q in front.chunks_exact(e) {
+    doomed.clear();
+    for (i, q) in front.chunks_exact(e).enumerate() {
         let mut worse = 0;
+        let mut not_better = 0;
         let mut last = 0;
         for (j, (qj, pj)) in q.iter().zip(p).enumerate() {
             if qj < pj {
                 worse += 1;
                 last = j;
             }
+            not_better += usize::from(qj <= pj);
+        }
+        if not_better == e {
+            doomed.push(i);
         }
         match worse {
             0 => return false,
@@ -169,22 +183,21 @@ fn limit_set(front: &[f64], p: &[f64], best: &mut Vec<f64>, limit: &mut Vec<f64>
     true
 }
 
-/// Removes from `front` (stride `p.len()`) the rows weakly dominated by `p`.
-fn remove_dominated_by(front: &mut Vec<f64>, p: &[f64]) {
-    let e = p.len();
+/// Removes the rows `doomed` (increasing) from `front` (stride `e`), keeping the order.
+fn remove_rows(front: &mut Vec<f64>, e: usize, doomed: &[usize]) {
+    let Some(&first) = doomed.first() else {
+        return;
+    };
     let n = front.len() / e;
-    let mut kept = 0;
-    for i in 0..n {
-        let dominated = front[i * e..(i + 1) * e]
-            .iter()
-            .zip(p)
-            .all(|(qj, pj)| qj <= pj);
-        if !dominated {
-            if kept != i {
-                front.copy_within(i * e..(i + 1) * e, kept * e);
-            }
-            kept += 1;
+    let mut kept = first;
+    let mut next = doomed.iter().peekable();
+    for i in first..n {
+        if next.peek() == Some(&&i) {
+            next.next();
+            continue;
         }
+        front.copy_within(i * e..(i + 1) * e, kept * e);
+        kept += 1;
     }
     front.truncate(kept * e);
 }

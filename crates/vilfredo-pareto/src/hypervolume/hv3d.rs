@@ -38,6 +38,28 @@ pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
     sum
 }
 
+/// The volume of `⋃ [0, p]` over `points` (values > 0), which it reorders by the third
+/// coordinate, descending; `kept` receives, in that order, the points that add volume
+/// (at tied third coordinates a few dominated points may remain, which changes no volume).
+pub(super) fn volume_of_rows(
+    points: &mut [[f64; 3]],
+    stair: &mut Staircase,
+    kept: &mut Vec<[f64; 3]>,
+) -> f64 {
+    points.sort_unstable_by(|a, b| b[2].total_cmp(&a[2]));
+    stair.clear();
+    kept.clear();
+    let mut sum = 0.0;
+    for p in points.iter() {
+        let added = stair.insert(p[0], p[1]);
+        if added > 0.0 {
+            sum += p[2] * added;
+            kept.push(*p);
+        }
+    }
+    sum
+}
+
 /// A two-dimensional non-dominated staircase (maximisation, values > 0), sorted by the
 /// first coordinate ascending and hence by the second descending.
 #[derive(Debug, Default, Clone)]

@@ -22,7 +22,10 @@
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 
-use super::hv3d::Staircase;
+use super::hv3d::{self, Staircase};
+
+/// Tied groups at least this large are measured in one sweep (see [`volume`]).
+const GROUP_MIN: usize = 8;
 
 /// Reusable buffers of [`volume`].
 #[derive(Debug, Default)]
@@ -31,6 +34,8 @@ pub(super) struct Scratch {
     front: Front,
     stair: Staircase,
     doomed: Vec<usize>,
+    group: Vec<[f64; 3]>,
+    kept: Vec<[f64; 3]>,
 }
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride 4, every value > 0).
@@ -40,13 +45,30 @@ pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
         front,
         stair,
         doomed,
+        group,
+        kept,
     } = scratch;
     order.clear();
     order.extend(u.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]));
     order.sort_unstable_by(|a, b| b[3].total_cmp(&a[3]));
     front.clear();
     let mut sum = 0.0;
-    for p in order.iter() {
+    // The points tied at the best fourth coordinate (common in the limited sets of the
+    // general recursion, where every point better than the limiting point is cut to its
+    // level) form one slab: one O(g log g) three-dimensional sweep measures it and yields
+    // the starting front, instead of g incremental insertions.
+    let top = order.first().map_or(0.0, |p| p[3]);
+    let tied = order.iter().take_while(|p| p[3] == top).count();
+    let start = if tied >= GROUP_MIN {
+        group.clear();
+        group.extend(order[..tied].iter().map(|p| [p[0], p[1], p[2]]));
+        sum += top * hv3d::volume_of_rows(group, stair, kept);
+        front.fill(kept);
+        tied
+    } else {
+        0
+    };
+    for p in order[start..].iter() {
         let q = [p[0], p[1], p[2]];
         if let Some(c) = front.contribution(&q, stair, doomed) {
             sum += p[3] * c;
@@ -70,6 +92,16 @@ impl Front {
     pub(super) fn clear(&mut self) {
         self.by_x.clear();
         self.by_z.clear();
+    }
+
+    /// Replaces the content by `points`, given sorted by the third coordinate, descending,
+    /// and free of dominated points (up to harmless ties).
+    pub(super) fn fill(&mut self, points: &[[f64; 3]]) {
+        self.by_z.clear();
+        self.by_z.extend_from_slice(points);
+        self.by_x.clear();
+        self.by_x.extend_from_slice(points);
+        self.by_x.sort_unstable_by(|a, b| a[0].total_cmp(&b[0]));
     }
 
     /// The volume of `[0, p]` not covered by the boxes of the set, or `None` when a point

@@ -16,7 +16,7 @@
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 
-use super::{hv2d, hv3d, hv4d, nondominated};
+use super::{hv2d, hv3d, hv4d, hv5d, nondominated};
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride `d`, every value > 0), using
 /// the specialised kernels for four or fewer objectives.
@@ -40,6 +40,7 @@ pub(super) struct Workspace {
     pairs: Vec<(f64, f64)>,
     s3: hv3d::Scratch,
     s4: hv4d::Scratch,
+    s5: hv5d::Scratch,
 }
 
 /// Buffers of one sweep dimension.
@@ -84,6 +85,9 @@ impl Workspace {
         }
         if u.len() == d {
             return u.iter().product();
+        }
+        if d == 5 && self.base >= 4 {
+            return hv5d::volume(u, &mut self.s5);
         }
         if d >= self.levels.len() {
             self.levels.resize_with(d + 1, Level::default);

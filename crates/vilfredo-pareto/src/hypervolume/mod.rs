@@ -30,6 +30,7 @@ mod general;
 mod hv2d;
 mod hv3d;
 mod hv4d;
+mod hv5d;
 mod nondominated;
 #[doc(hidden)]
 pub mod reference;

@@ -19,7 +19,11 @@
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 
 use super::hv3d::{self, Staircase};
-use super::hv4d::Front;
+use super::hv4d::{self, Front};
+use super::nondominated;
+
+/// Tied groups at least this large are measured in one sweep (see [`volume`]).
+const GROUP_MIN: usize = 8;
 
 /// Reusable buffers of [`volume`].
 #[derive(Debug, Default)]
@@ -31,6 +35,9 @@ pub(super) struct Scratch {
     slab: Front,
     stair: Staircase,
     doomed: Vec<usize>,
+    flat: Vec<f64>,
+    s4: hv4d::Scratch,
+    filter: nondominated::Scratch,
 }
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride 5, every value > 0).
@@ -41,7 +48,26 @@ pub(super) fn volume(u: &[f64], s: &mut Scratch) -> f64 {
     s.order.sort_unstable_by(|a, b| b[4].total_cmp(&a[4]));
     s.front.clear();
     let mut sum = 0.0;
-    for i in 0..s.order.len() {
+    // The points tied at the best fifth coordinate (the usual case in limited sets of the
+    // general recursion) form one slab, measured by one four-dimensional sweep; its
+    // non-dominated part is the starting front.
+    let top = s.order.first().map_or(0.0, |p| p[4]);
+    let tied = s.order.iter().take_while(|p| p[4] == top).count();
+    let start = if tied >= GROUP_MIN {
+        s.flat.clear();
+        for p in &s.order[..tied] {
+            s.flat.extend_from_slice(&p[..4]);
+        }
+        sum += top * hv4d::volume(&s.flat, &mut s.s4);
+        nondominated::filter(&mut s.flat, 4, &mut s.filter);
+        s.front
+            .extend(s.flat.chunks_exact(4).map(|q| [q[0], q[1], q[2], q[3]]));
+        s.front.sort_unstable_by(|a, b| b[3].total_cmp(&a[3]));
+        tied
+    } else {
+        0
+    };
+    for i in start..s.order.len() {
         let p = s.order[i];
         let q = [p[0], p[1], p[2], p[3]];
         if let Some(c) = contribution(s, &q) {

@@ -27,7 +27,7 @@ pub(super) fn volume(u: &[f64], d: usize) -> f64 {
 /// Limited sets of this many objectives or more are reduced to their non-dominated part
 /// before recursing; below, the specialised kernels cope with dominated points faster than
 /// the filter would remove them.
-const FILTER_FROM: usize = 5;
+const FILTER_FROM: usize = 6;
 
 /// Buffers for every recursion depth, reused across the whole computation so that the
 /// many small recursive calls allocate nothing.

@@ -91,13 +91,11 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
     let mut best = [0.0f64; 3];
     for q in above {
         let worse = [q[0] < a, q[1] < b, q[2] < c];
-        match worse.iter().filter(|&&x| x).count() {
-            0 => return None,
-            1 => {
-                let j = worse.iter().position(|&x| x).unwrap_or(0);
-                best[j] = best[j].max(q[j]);
-            }
-            _ => {}
+        let count = worse.iter().map(|&x| u8::from(x)).sum::<u8>();
+        if count <= 1 {
+            // No worse coordinate at all: q weakly dominates p, which adds nothing.
+            let j = worse.iter().position(|&x| x)?;
+            best[j] = best[j].max(q[j]);
         }
     }
     let group = &mut s.group;
@@ -110,7 +108,7 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
         }
     }
     for q in above {
-        if q[0] > best[0] && q[1] > best[1] && q[2] > best[2] {
+        if (q[0] > best[0]) & (q[1] > best[1]) & (q[2] > best[2]) {
             group.push([q[0].min(a), q[1].min(b), q[2].min(c)]);
         }
     }
@@ -125,7 +123,7 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
         }
         let cq = [q[0].min(a), q[1].min(b), q[2].min(c)];
         // Hidden behind a single-coordinate point already in the slab: adds nothing.
-        if cq[0] <= best[0] || cq[1] <= best[1] || cq[2] <= best[2] {
+        if (cq[0] <= best[0]) | (cq[1] <= best[1]) | (cq[2] <= best[2]) {
             continue;
         }
         let worse = [q[0] < a, q[1] < b, q[2] < c];

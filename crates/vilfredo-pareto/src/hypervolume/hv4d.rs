@@ -117,21 +117,38 @@ impl Front {
         // Pass 1: the staircase of the points at or above level c, clipped to p's box.
         let steps = stair.steps_mut();
         steps.clear();
-        // Points reaching past `a` all clip to the right edge: only the highest counts.
+        // Points reaching past `a` all clip to the right edge: only the highest of those
+        // at or above level c counts. Either list yields it; scan the shorter range.
         let edge = self.by_x.partition_point(|q| q[0] < a);
-        doomed.clear();
+        let split = self.by_z.partition_point(|q| q[2] >= c);
         let mut height = 0.0f64;
-        for (i, q) in self.by_x.iter().enumerate().skip(edge).rev() {
-            if q[2] >= c {
-                height = height.max(q[1]);
+        if self.by_x.len() - edge <= split {
+            for q in &self.by_x[edge..] {
+                if q[2] >= c {
+                    height = height.max(q[1]);
+                }
             }
-            if (q[0] <= a) & (q[1] <= b) & (q[2] <= c) {
-                doomed.push(i);
+        } else {
+            for q in &self.by_z[..split] {
+                if q[0] >= a {
+                    height = height.max(q[1]);
+                }
             }
         }
         if height >= b {
             return None;
         }
+        doomed.clear();
+        // Points p weakly dominates have a first coordinate ≤ a: at the edge only ties.
+        for (i, q) in self.by_x.iter().enumerate().skip(edge) {
+            if q[0] > a {
+                break;
+            }
+            if (q[1] <= b) & (q[2] <= c) {
+                doomed.push(i);
+            }
+        }
+        doomed.reverse();
         let mut covered = a * height;
         if height > 0.0 {
             steps.push((a, height));
@@ -147,6 +164,13 @@ impl Front {
                 covered += q[0] * (y - height);
                 height = y;
                 steps.push((q[0], y));
+                if height >= b {
+                    // Every point further left is hidden behind this one (it reaches the
+                    // top edge). A point ≤ p further left would be dominated by this one,
+                    // so the set holds none (beyond the harmless leftovers of `fill`) and
+                    // the search for dominated points can stop too.
+                    break;
+                }
             }
         }
         steps.reverse();
@@ -158,7 +182,6 @@ impl Front {
         let mut right = steps
             .first()
             .map_or(0.0, |s| if s.1 >= b { s.0 } else { 0.0 });
-        let split = self.by_z.partition_point(|q| q[2] >= c);
         let mut sum = 0.0;
         let mut level = c;
         for q in &self.by_z[split..] {

@@ -8,18 +8,20 @@
 //! of `p`'s projection to the projections of the points visited before it. WFG's
 //! identity gives that contribution as `vol(p) − HV(limit(S, p))`, where `limit(S, p)`
 //! replaces every `q ∈ S` by `min(q, p)` (the part of `q`'s box inside `p`'s box); the
-//! limited set is reduced to its non-dominated part, which is usually far smaller, and
-//! measured recursively. Two refinements keep the sets small: `S` holds only the
-//! non-dominated visited projections (a new point removes those it dominates), and a point
-//! whose projection is already dominated contributes nothing and is skipped. The recursion
-//! ends in the specialised kernels for four or fewer objectives.
+//! limited set is measured recursively. Three refinements keep the sets small: `S` holds
+//! only the non-dominated visited projections (a new point removes those it dominates); a
+//! point whose projection is already dominated contributes nothing and is skipped; and the
+//! limited set is pre-filtered in linear time (see [`limit_set`]) and, when it still has
+//! six or more objectives, reduced to its non-dominated part (While et al., §III), which
+//! is usually far smaller. The recursion ends in the specialised kernels for five or fewer
+//! objectives.
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 
 use super::{hv2d, hv3d, hv4d, hv5d, nondominated};
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride `d`, every value > 0), using
-/// the specialised kernels for four or fewer objectives.
+/// the specialised kernels for five or fewer objectives.
 pub(super) fn volume(u: &[f64], d: usize) -> f64 {
     Workspace::new(d, 4).volume(u, d)
 }

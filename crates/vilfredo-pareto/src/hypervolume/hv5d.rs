@@ -145,15 +145,20 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
 /// points it weakly dominates. `p` must not be weakly dominated by a point of `front`.
 fn insert(front: &mut Vec<[f64; 4]>, p: [f64; 4]) {
     let at = front.partition_point(|q| q[3] > p[3]);
-    // Dominated points have a fourth coordinate ≤ p's: they sit at or after `at`.
-    let mut kept = at;
-    for r in at..front.len() {
-        let q = front[r];
-        if !(q[0] <= p[0] && q[1] <= p[1] && q[2] <= p[2] && q[3] <= p[3]) {
-            front[kept] = q;
-            kept += 1;
+    // Dominated points have a fourth coordinate ≤ p's: they sit at or after `at`. They
+    // are rare, so look for the first one before moving anything.
+    let dominated =
+        |q: &[f64; 4]| (q[0] <= p[0]) & (q[1] <= p[1]) & (q[2] <= p[2]) & (q[3] <= p[3]);
+    if let Some(first) = front[at..].iter().position(dominated) {
+        let mut kept = at + first;
+        for r in kept + 1..front.len() {
+            let q = front[r];
+            if !dominated(&q) {
+                front[kept] = q;
+                kept += 1;
+            }
         }
+        front.truncate(kept);
     }
-    front.truncate(kept);
     front.insert(at, p);
 }

@@ -1,3 +1,5 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
+
+mod hypervolume;
 mod indicator;
 mod scalarize;

@@ -13,7 +13,7 @@
 //!
 //! - [`dominance`]: comparing two points;
 //! - [`sort`]: the non-dominated filter, Pareto ranks, crowding distance, constrained ranks;
-//! - [`hypervolume`]: exact hypervolume, exclusive contributions, Monte Carlo estimates;
+//! - [`mod@hypervolume`]: exact hypervolume, exclusive contributions, Monte Carlo estimates;
 //! - [`indicator`]: GD, GD+, IGD, IGD+, ε, R2, spacing;
 //! - [`scalarize`]: weighted sum, Tchebycheff, PBI, ASF.
 //!

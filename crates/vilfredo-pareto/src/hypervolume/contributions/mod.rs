@@ -25,12 +25,16 @@
 //! - `m = 1`: the gap to the next value;
 //! - `m = 2`: the rectangle between the neighbours on the sorted front, minus the
 //!   staircase of the private points, as a sum of positive strips (`hvc2d`);
-//! - `m ≥ 3`: the box minus the hypervolume of the non-dominated limit set
+//! - `m = 3`: one sweep along the third objective that keeps every exclusive area up to
+//!   date (`hvc3d`, after HVC3D by Guerreiro & Fonseca, IEEE TEVC 2018); it needs no
+//!   reduction first;
+//! - `m ≥ 4`: the box minus the hypervolume of the non-dominated limit set
 //!   `{max(p, q)}` (`general`), following the exclusive-hypervolume step of WFG
 //!   (While, Bradstreet & Barone, IEEE TEVC 2012).
 
 mod general;
 mod hvc2d;
+mod hvc3d;
 mod local;
 
 use vilfredo_core::{PointsView, Result};
@@ -76,6 +80,14 @@ pub fn hv_contributions_with(
 ) -> Result<Vec<f64>> {
     points.check_point("reference point", ref_point)?;
     let m = points.n_obj();
+    if m == 3 {
+        // The 3-D sweep handles copies and dominated points by itself.
+        return Ok(hvc3d::contributions(
+            points.as_slice(),
+            ref_point,
+            config.ignore_dominated,
+        ));
+    }
     let mut out = vec![0.0; points.n_points()];
     let reduced = Reduced::new(points, ref_point, config.ignore_dominated);
     if reduced.len() == 0 {

@@ -1,16 +1,17 @@
-//! Exclusive contributions in three or more objectives via limit sets.
+//! Exclusive contributions in four or more objectives via limit sets.
 //!
 //! The exclusive region of a front point `p` is its box `[p, r)` minus the boxes of the
 //! *limit set* `{max(p, q)}` of the other points (While, Bradstreet & Barone, "A fast way
 //! of calculating exact hypervolumes", IEEE TEVC 16(1), 2012, §III). The limit set is
-//! reduced to its non-dominated part, which is usually small, and measured exactly by
-//! [`super::local::hv_local`]. Everything is expressed relative to `p` (`q − p`, `r − p`),
+//! reduced to its non-dominated part, which is usually small, and measured exactly by the
+//! crate's exact hypervolume kernels (HV4D+ for four objectives, WFG beyond). Everything is expressed relative to `p` (`q − p`, `r − p`),
 //! so the result does not depend on the scale or offset of the data.
 
 use super::Reduced;
-use super::local::{hv_local, nd_filter};
+use super::local::nd_filter;
+use crate::hypervolume::hypervolume_of;
 
-/// Contributions of the front points of `red` (`m ≥ 3`), in front order.
+/// Contributions of the front points of `red` (`m ≥ 4`), in front order.
 pub(super) fn contributions(red: &Reduced, r: &[f64]) -> Vec<f64> {
     let m = red.m;
     let k = red.len();
@@ -69,7 +70,7 @@ pub(super) fn contributions(red: &Reduced, r: &[f64]) -> Vec<f64> {
         }
         nd.clear();
         nd_filter(&limit, m, &mut nd, &mut order);
-        let v = u.iter().product::<f64>() - hv_local(&nd, m, &u);
+        let v = u.iter().product::<f64>() - hypervolume_of(&nd, &u);
         out.push(v.max(0.0));
     }
     out

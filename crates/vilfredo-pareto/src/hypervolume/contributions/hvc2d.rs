@@ -23,7 +23,7 @@ pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> 
         .filter(|(_, p)| p[0] < r[0] && p[1] < r[1])
         .map(|(i, p)| (p[0], p[1], i))
         .collect();
-    pts.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    pts.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.total_cmp(&b.1)));
 
     // Front points (x, y, input row, has copies) and, for each, where its run of private
     // points starts in `private`.
@@ -38,8 +38,13 @@ pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> 
             j += 1;
         }
         // Every front point has x' ≤ x; the ones with y' ≤ y (a suffix) dominate (x, y).
-        let first = front.partition_point(|f| f.1 > y);
-        match front.len() - first {
+        let dominators = match front.last() {
+            // Fast path: below the whole front, as on a front-shaped input.
+            Some(last) if last.1 > y => 0,
+            None => 0,
+            _ => front.len() - front.partition_point(|f| f.1 > y),
+        };
+        match dominators {
             0 => {
                 front.push((x, y, id, j - i > 1));
                 run_start.push(private.len());

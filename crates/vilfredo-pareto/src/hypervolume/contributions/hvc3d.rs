@@ -73,25 +73,24 @@ impl Entry {
 /// Contributions of every row of `data` (three objectives), in input order.
 pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> Vec<f64> {
     let n = data.len() / 3;
-    let row = |i: usize| [data[3 * i], data[3 * i + 1], data[3 * i + 2]];
-    let mut order: Vec<usize> = (0..n)
-        .filter(|&i| row(i).iter().zip(r).all(|(v, b)| v < b))
+    let mut pts: Vec<([f64; 3], usize)> = data
+        .chunks_exact(3)
+        .enumerate()
+        .filter(|(_, p)| p.iter().zip(r).all(|(v, b)| v < b))
+        .map(|(i, p)| ([p[0], p[1], p[2]], i))
         .collect();
     // (z, x, y) lexicographic: a dominator always comes before the points it dominates.
-    order.sort_unstable_by(|&a, &b| {
-        let (pa, pb) = (row(a), row(b));
-        pa[2]
-            .total_cmp(&pb[2])
-            .then(pa[0].total_cmp(&pb[0]))
-            .then(pa[1].total_cmp(&pb[1]))
+    pts.sort_unstable_by(|(a, _), (b, _)| {
+        a[2].total_cmp(&b[2])
+            .then_with(|| a[0].total_cmp(&b[0]))
+            .then_with(|| a[1].total_cmp(&b[1]))
     });
     if ignore_dominated {
-        order = non_dominated(&order, data);
+        pts = non_dominated(&pts);
     }
     let mut volume = vec![0.0; n];
     let mut front: Vec<Entry> = Vec::new();
-    for &id in &order {
-        let [x, y, z] = row(id);
+    for &([x, y, z], id) in &pts {
         // Front points with x' ≤ x are [0, pos); those among them with y' ≤ y dominate
         // (x, y) weakly and, y being descending, form the suffix [first, pos).
         let pos = front.partition_point(|e| e.x <= x);
@@ -171,21 +170,21 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
     front.insert(lo, entry);
 }
 
-/// The rows of `order` (sorted by (z, x, y)) that no other row dominates; copies are kept.
-fn non_dominated(order: &[usize], data: &[f64]) -> Vec<usize> {
+/// The points of `pts` (sorted by (z, x, y)) that no other point dominates; copies are kept.
+fn non_dominated(pts: &[([f64; 3], usize)]) -> Vec<([f64; 3], usize)> {
     let mut stairs: Vec<[f64; 2]> = Vec::new();
-    let mut keep = Vec::with_capacity(order.len());
+    let mut keep = Vec::with_capacity(pts.len());
     let mut i = 0;
-    while i < order.len() {
-        let p = &data[3 * order[i]..3 * order[i] + 3];
+    while i < pts.len() {
+        let p = pts[i].0;
         let mut j = i + 1;
-        while j < order.len() && &data[3 * order[j]..3 * order[j] + 3] == p {
+        while j < pts.len() && pts[j].0 == p {
             j += 1;
         }
         // Everything already in `stairs` comes earlier in (z, x, y) order and differs from
         // p, so weak dominance of the projection means dominance in 3-D.
         if staircase_insert(&mut stairs, p[0], p[1]) {
-            keep.extend_from_slice(&order[i..j]);
+            keep.extend_from_slice(&pts[i..j]);
         }
         i = j;
     }

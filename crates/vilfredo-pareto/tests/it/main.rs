@@ -1,4 +1,6 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
 
+mod approximate;
+mod contributions;
 mod hypervolume;
 mod sort;

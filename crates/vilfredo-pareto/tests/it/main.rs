@@ -3,4 +3,6 @@
 mod approximate;
 mod contributions;
 mod hypervolume;
+mod indicator;
+mod scalarize;
 mod sort;

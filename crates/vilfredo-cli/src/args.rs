@@ -119,8 +119,9 @@ Examples:
   vilfredo indicator eps-add --front ref.txt - < result.txt";
 
 const CROWDING_HELP: &str = "\
-The crowding distance (Deb et al. 2002) sums, over the objectives, the normalised gap
-between each point's two neighbours along that objective. Extreme points get 'inf'.
+The crowding distance (Deb et al. 2002) is the mean, over the objectives, of the gap
+between each point's two neighbours along that objective divided by the objective's
+range (pymoo's normalisation). Extreme points get 'inf'.
 Flipping objectives with --maximize does not change it.
 
 Examples:

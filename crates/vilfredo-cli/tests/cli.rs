@@ -307,14 +307,15 @@ fn malformed_reference_is_a_usage_error() {
 
 #[test]
 fn crowding_known_answer() {
-    assert_eq!(vilfredo(&["crowding"], STAIRS).ok(), "inf\n2\ninf\n");
+    // pymoo's normalisation: the mean over objectives of (next - prev) / (max - min).
+    assert_eq!(vilfredo(&["crowding"], STAIRS).ok(), "inf\n1\ninf\n");
     assert_eq!(
         vilfredo(&["crowding"], "0 4\n1 2\n3 1\n4 0\n").ok(),
-        "inf\n1.5\n1.25\ninf\n"
+        "inf\n0.75\n0.625\ninf\n"
     );
     assert_eq!(
         vilfredo(&["crowding", "--maximize", "all"], "0 4\n1 2\n3 1\n4 0\n").ok(),
-        "inf\n1.5\n1.25\ninf\n"
+        "inf\n0.75\n0.625\ninf\n"
     );
 }
 

@@ -45,11 +45,7 @@ impl Matrix {
 
     /// Number of rows.
     pub fn n_rows(&self) -> usize {
-        if self.n_cols == 0 {
-            0
-        } else {
-            self.data.len() / self.n_cols
-        }
+        self.data.len().checked_div(self.n_cols).unwrap_or(0)
     }
 
     /// `true` when the input had no rows.

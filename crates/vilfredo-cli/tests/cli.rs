@@ -9,6 +9,7 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a run of the binary produced.
 #[derive(Debug)]
@@ -70,11 +71,14 @@ fn vilfredo(args: &[&str], stdin: &str) -> Run {
     vilfredo_bytes(args, stdin.as_bytes())
 }
 
-/// Writes `content` to a file unique to this test and returns its path.
+/// Writes `content` to a new file (named after `name`, made unique, since tests run in
+/// parallel) and returns its path.
 fn file(name: &str, content: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vilfredo-cli-tests");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let path = dir.join(format!("{}-{unique}-{name}", std::process::id()));
     std::fs::write(&path, content).unwrap();
     path
 }
@@ -326,7 +330,7 @@ fn crowding_known_answer() {
 // --- indicators -------------------------------------------------------------------------
 
 fn indicator(which: &str, front: &str, points: &str, extra: &[&str]) -> Run {
-    let path = file(&format!("front-{which}-{}.txt", extra.len()), front);
+    let path = file(&format!("front-{which}.txt"), front);
     let mut args = vec!["indicator", which, "--front", path.to_str().unwrap()];
     args.extend_from_slice(extra);
     vilfredo(&args, points)
@@ -378,6 +382,59 @@ fn indicator_input_errors() {
     )
     .fails(1, &["/no/such/front.csv"]);
     indicator("gd", "0 1\n1 nan\n", "1 1\n", &[]).fails(1, &["line 2, column 2", "finite"]);
+}
+
+// --- agreement with moocore -------------------------------------------------------------
+//
+// Values below were computed with moocore 0.3.2 (`maximise=` for the flipped columns);
+// CI does not call moocore, the numbers are fixed here.
+
+const MOO_POINTS: &str = "3 1 7\n2 5 1\n4 4 4\n1 1 1\n";
+
+#[test]
+fn hv_and_hvc_with_maximize_match_moocore() {
+    assert_eq!(
+        vilfredo(&["hv", "--maximize", "all", "--ref", "0,0,0"], MOO_POINTS).ok(),
+        "75\n"
+    );
+    let args = ["--maximize", "2", "--ref", "5,0,8"];
+    let hv = [&["hv"][..], &args].concat();
+    assert_eq!(vilfredo(&hv, MOO_POINTS).ok(), "112\n");
+    let hvc = [&["hvc"][..], &args].concat();
+    assert_eq!(vilfredo(&hvc, MOO_POINTS).ok(), "0\n72\n0\n7\n");
+    let hvc_ignore = [&["hvc", "--ignore-dominated"][..], &args].concat();
+    assert_eq!(vilfredo(&hvc_ignore, MOO_POINTS).ok(), "0\n84\n0\n7\n");
+}
+
+#[test]
+fn indicators_with_maximize_match_moocore() {
+    let front = "1 2 3\n5 1 1\n2 2 6\n6 6 1\n";
+    let points = "3 1 7\n2 5 1\n4 4 4\n";
+    // (maximize option, [eps-mult, eps-add, igd, igd-plus]) from moocore.
+    let cases: [(&[&str], [f64; 4]); 3] = [
+        (&[], [4.0, 3.0, 3.4889281908752885, 2.144122805635369]),
+        (
+            &["--maximize", "all"],
+            [1.5, 2.0, 3.4889281908752885, 1.2071067811865475],
+        ),
+        (
+            &["--maximize", "1,3"],
+            [1.6666666666666667, 2.0, 3.4889281908752885, 1.0],
+        ),
+    ];
+    for (extra, expected) in cases {
+        for (which, want) in ["eps-mult", "eps-add", "igd", "igd-plus"]
+            .iter()
+            .zip(expected)
+        {
+            let got = numbers(indicator(which, front, points, extra).ok())[0];
+            // eps-mult compares maximised objectives through reciprocals: equal up to rounding.
+            assert!(
+                (got - want).abs() <= 4.0 * f64::EPSILON * want.abs(),
+                "{which} {extra:?}: {got} vs moocore {want}"
+            );
+        }
+    }
 }
 
 // --- bad input --------------------------------------------------------------------------

@@ -112,7 +112,7 @@ Definitions: igd, igd-plus, eps-add and eps-mult as in moocore; gd and gd-plus a
 pymoo. The reference front (--front) must have as many objectives as the points.
 eps-mult needs positive values; with --maximize, a maximised objective x is compared
 through 1/x, so the indicator keeps its meaning (a factor by which the points must be
-scaled to weakly dominate the front).
+scaled to weakly dominate the front) and agrees with moocore's maximise up to rounding.
 
 Examples:
   vilfredo indicator igd --front zdt1_front.csv result.csv

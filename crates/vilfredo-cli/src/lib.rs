@@ -68,3 +68,24 @@ fn run_command(args: Vec<OsString>) -> i32 {
         Err(err) => error::report(&err),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_strs(args: &[&str]) -> i32 {
+        run(args.iter().map(OsString::from).collect())
+    }
+
+    #[test]
+    fn run_in_process_returns_exit_statuses() {
+        // The Python package calls `run` inside its own process: statuses must come back
+        // as values, never as a process exit or a panic.
+        assert_eq!(run_strs(&["vilfredo", "--version"]), 0);
+        assert_eq!(run_strs(&["vilfredo", "frobnicate"]), 2);
+        assert_eq!(run_strs(&["vilfredo", "hv", "--ref", "1,x"]), 2);
+        assert_eq!(run_strs(&["vilfredo", "rank", "/no/such/vilfredo/file"]), 1);
+        assert_eq!(run_strs(&["vilfredo"]), 2);
+        assert_eq!(run_strs(&[]), 2);
+    }
+}

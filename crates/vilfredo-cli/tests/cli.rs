@@ -645,5 +645,22 @@ fn garbage_never_panics_and_gets_a_proper_status() {
                 assert!(r.stderr.starts_with("vilfredo: error:"), "{r:?}");
             }
         }
+        // Garbage as the reference front, and as the points against a sane front.
+        let garbage_front = file("garbage-front.txt", &String::from_utf8_lossy(input));
+        let sane_front = file("sane-front.txt", "1 2\n2 1\n");
+        for (front, points) in [
+            (&garbage_front, &b"0.5 3\n3 0.5\n"[..]),
+            (&sane_front, &input[..]),
+        ] {
+            for which in ["igd", "eps-mult"] {
+                let args = ["indicator", which, "--front", front.to_str().unwrap()];
+                let r = vilfredo_bytes(&args, points);
+                assert!(
+                    matches!(r.code, 0..=2) && !r.stderr.contains("panicked"),
+                    "{args:?} on {:?}: {r:?}",
+                    String::from_utf8_lossy(input)
+                );
+            }
+        }
     }
 }

@@ -85,7 +85,8 @@ Examples:
 const HVC_HELP: &str = "\
 The exclusive contribution of point p is HV(S) - HV(S without p): the volume only p
 dominates. A point duplicated in the input contributes 0, and so does a point that is
-not strictly better than the reference point everywhere.
+not strictly better than the reference point everywhere. With --maximize, give the
+reference point in the data's own orientation, as for hv.
 
 Examples:
   vilfredo hvc --ref 1.1,1.1 front.csv

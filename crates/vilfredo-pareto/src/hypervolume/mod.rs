@@ -47,6 +47,7 @@ use vilfredo_core::{PointsView, Result};
 ///
 /// Points that are not strictly better than `ref_point` in every objective contribute
 /// nothing; dominated and duplicated points are allowed; an empty set gives 0.
+/// A volume beyond the range of `f64` is reported as `+inf`.
 ///
 /// # Errors
 /// [`vilfredo_core::Error::DimensionMismatch`] when `ref_point` does not have one value
@@ -76,7 +77,15 @@ pub(crate) fn hypervolume_of(data: &[f64], ref_point: &[f64]) -> f64 {
     if u.is_empty() {
         return 0.0;
     }
-    volume_shifted(&u, m)
+    let volume = volume_shifted(&u, m);
+    // The inputs are finite and every partial quantity a kernel forms is the volume of a
+    // part of the dominated region, so NaN can only come from `inf − inf` after an
+    // overflow: the true volume is beyond the f64 range, and saturates to +inf.
+    if volume.is_nan() {
+        f64::INFINITY
+    } else {
+        volume
+    }
 }
 
 /// The rows of `data` that beat `ref_point` in every objective, as `u = r − x`.
@@ -99,5 +108,18 @@ fn volume_shifted(u: &[f64], m: usize) -> f64 {
         3 => hv3d::volume(u, &mut hv3d::Scratch::default()),
         4 => hv4d::volume(u, &mut hv4d::Scratch::default()),
         _ => general::volume(u, m),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overflowing_volume_saturates_to_infinity() {
+        // Found by the CLI fuzz target: the 4-D sweep formed `inf − inf`.
+        let data = [2.0, 0.2e308, 0.0, 8.0, 10.0, 0.0, 0.0, 0.0];
+        let hv = hypervolume_of(&data, &[21.0, 4e307, 1.0, 17.0]);
+        assert_eq!(hv, f64::INFINITY);
     }
 }

@@ -10,10 +10,14 @@
 //! hypervolume-based many-objective optimization", Evolutionary Computation 19(1), 2011,
 //! §4). The interval is the Wilson score interval of the binomial proportion (Wilson,
 //! "Probable inference, the law of succession, and statistical inference", JASA 22, 1927),
-//! scaled by `V`. The per-sample test walks a k-d tree (Bentley, "Multidimensional binary
-//! search trees used for associative searching", CACM 18(9), 1975) of the non-dominated
-//! points whose nodes keep their minimum corner. This is a separate, explicitly approximate function: the exact
-//! [`super::hypervolume`] never falls back to it.
+//! scaled by `V`.
+//!
+//! The per-sample test walks a k-d tree (Bentley, "Multidimensional binary search trees
+//! used for associative searching", CACM 18(9), 1975) of the non-dominated points whose
+//! nodes keep their minimum corner.
+//!
+//! This is a separate, explicitly approximate function: the exact [`super::hypervolume`]
+//! never falls back to it.
 
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Result};

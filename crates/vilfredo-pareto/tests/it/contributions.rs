@@ -198,6 +198,47 @@ proptest! {
     }
 }
 
+/// A 3-D case where one point privately dominates a long staircase of later points (the
+/// incremental path of the 3-D sweep), and later neighbours on both sides cut into its
+/// region, taking delimiters with them.
+fn long_staircase_case() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>)> {
+    (40usize..=70, 0usize..=12).prop_flat_map(|(k, extra)| {
+        (
+            prop::collection::vec((0u8..=1, 1u8..=3), k),
+            prop::collection::vec((0u8..=2, 0u8..=80, 0u8..=9, 2u8..=6), extra),
+        )
+            .prop_map(move |(stairs, others)| {
+                let mut rows = vec![vec![10.0, 10.0, 0.0]];
+                for (i, (jitter, z)) in stairs.into_iter().enumerate() {
+                    let x = 11.0 + i as f64;
+                    let y = 10.0 + (k - i) as f64 + f64::from(jitter);
+                    rows.push(vec![x, y, f64::from(z)]);
+                }
+                for (band, a, b, z) in others {
+                    let (a, b) = (f64::from(a), f64::from(b));
+                    let xy = match band {
+                        0 => [10.0 + a, b],
+                        1 => [b, 10.0 + a],
+                        _ => [a, 10.0 * b],
+                    };
+                    rows.push(vec![xy[0], xy[1], f64::from(z)]);
+                }
+                (rows, vec![100.0, 100.0, 8.0])
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn long_private_staircases_in_3d((rows, r) in long_staircase_case()) {
+        let data = flat(&rows);
+        let got = hv_contributions(PointsView::new(&data, 3).unwrap(), &r).unwrap();
+        assert_close(&got, &hv_differences(&rows, &r), &rows);
+    }
+}
+
 #[test]
 fn duplicates_and_dominated_points_follow_the_definition() {
     // (1,1) twice: both 0. (2,2) is dominated: 0, and it shrinks nothing else here because

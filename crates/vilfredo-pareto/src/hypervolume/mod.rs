@@ -10,19 +10,22 @@
 //! reference once, up front, keeps every later difference between small numbers rather
 //! than between numbers near `r`, which avoids catastrophic cancellation.
 //!
-//! Exact algorithm by number of objectives:
+//! Exact algorithm by number of objectives (each file cites its paper):
 //!
 //! - 1: the longest interval;
-//! - 2: sort and sweep, `O(n log n)` ([`hv2d`]);
+//! - 2: sort and sweep, `O(n log n)` (`hv2d`);
 //! - 3: a sweep along the third objective over a sorted two-dimensional staircase,
-//!   `O(n log n)` comparisons ([`hv3d`], after Beume et al. 2009);
-//! - 4: the four-dimensional sweep of three-dimensional contributions ([`hv4d`], after
-//!   Guerreiro & Fonseca 2018, HV4D+);
-//! - 5 and more: a dimension sweep of exclusive contributions computed on limited,
-//!   non-dominated sets ([`general`], after While, Bradstreet & Barone 2012, WFG), down
-//!   to the four-dimensional kernel.
+//!   `O(n log n)` comparisons (`hv3d`, after Beume et al. 2009);
+//! - 4: a sweep along the fourth objective adding the three-dimensional contribution of
+//!   each point, found by two linear passes over the kept front (`hv4d`, after
+//!   Guerreiro & Fonseca 2018, HV4D+), `O(n²)`;
+//! - 5: a sweep along the fifth objective adding four-dimensional contributions, each
+//!   integrated over three-dimensional slabs with early exit (`hv5d`);
+//! - 6 and more: a dimension sweep of exclusive contributions measured on limited,
+//!   pre-filtered, non-dominated sets (`general`, after While, Bradstreet & Barone 2012,
+//!   WFG), recursing down to the five-objective kernel.
 //!
-//! [`reference`] holds a brute-force inclusion–exclusion oracle for tests.
+//! [`reference`](mod@reference) holds a brute-force inclusion–exclusion oracle for tests.
 
 mod approximate;
 mod contributions;
@@ -30,6 +33,7 @@ mod general;
 mod hv2d;
 mod hv3d;
 mod hv4d;
+mod hv5d;
 mod nondominated;
 #[doc(hidden)]
 pub mod reference;

@@ -36,10 +36,12 @@ pub fn hypervolume_inclusion_exclusion(data: &[f64], ref_point: &[f64]) -> f64 {
     sum
 }
 
-/// The hypervolume by the general dimension sweep of [`super::general`], with the
-/// specialised kernels used only for `base` or fewer objectives (`base` in 1..=4). With
-/// `base = 2`, three- and four-objective sets go through the general recursion, which lets
-/// tests check the specialised kernels against it.
+/// The hypervolume by the general dimension sweep of limited sets (the crate's WFG-style
+/// recursion), with the specialised kernels used only for `base` or fewer objectives
+/// (`base` is clamped to 1..=4; with `base = 4` the five-objective kernel is used too, as
+/// in [`super::hypervolume`]). With `base < 4`, sets of three or more objectives go
+/// through the general recursion, which lets tests check the specialised kernels against
+/// it.
 pub fn hypervolume_recursive(data: &[f64], ref_point: &[f64], base: usize) -> f64 {
     let m = ref_point.len();
     if m == 0 {

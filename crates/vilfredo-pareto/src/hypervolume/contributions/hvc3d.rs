@@ -150,19 +150,10 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
         e.close(z, vol);
         stairs.push([e.x, e.y]);
     }
-    let mut entry = Entry {
-        x,
-        y,
-        id,
-        area: 0.0,
-        since: z,
-        stairs,
-    };
     // The bounds the neighbours had before: the left one ended at the first removed
     // point (or the right neighbour), the right one started under the last removed point.
     let old_right = front.get(lo).map_or(r[0], |e| e.x);
     let old_top = if hi > 0 { front[hi - 1].y } else { r[1] };
-    front.splice(lo..hi, std::iter::empty());
     // The left neighbour now ends at x; its delimiters at x' ≥ x are covered by p too.
     if lo > 0 {
         let top = if lo > 1 { front[lo - 2].y } else { r[1] };
@@ -191,10 +182,11 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
             left.area = (left.area - covered).max(0.0);
         }
     }
-    // The right neighbour now ends at height y; its delimiters at y' ≥ y go the same way.
-    if lo < front.len() {
-        let right = front.get(lo + 1).map_or(r[0], |e| e.x);
-        let next = &mut front[lo];
+    // The right neighbour (index `hi` until the splice below) now ends at height y; its
+    // delimiters at y' ≥ y go the same way.
+    if hi < front.len() {
+        let right = front.get(hi + 1).map_or(r[0], |e| e.x);
+        let next = &mut front[hi];
         next.close(z, vol);
         let drop = next.stairs.partition_point(|s| s[1] >= y);
         if next.stairs.len() <= SHORT {
@@ -213,10 +205,19 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
             next.area = (next.area - covered).max(0.0);
         }
     }
-    let right = front.get(lo).map_or(r[0], |e| e.x);
+    let mut entry = Entry {
+        x,
+        y,
+        id,
+        area: 0.0,
+        since: z,
+        stairs,
+    };
+    let right = front.get(hi).map_or(r[0], |e| e.x);
     let top = if lo > 0 { front[lo - 1].y } else { r[1] };
     entry.refresh(right, top);
-    front.insert(lo, entry);
+    // One move of the tail: the removed points out, the new one in.
+    front.splice(lo..hi, std::iter::once(entry));
 }
 
 /// The area that a new delimiter `(qx, qy)` would carve out of the region left by

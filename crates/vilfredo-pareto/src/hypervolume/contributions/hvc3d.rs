@@ -97,13 +97,15 @@ pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> 
     }
     let mut volume = vec![0.0; n];
     let mut front: Vec<Entry> = Vec::new();
+    // Staircase buffers of points that left the front, reused to save allocations.
+    let mut pool: Vec<Vec<[f64; 2]>> = Vec::new();
     for &([x, y, z], id) in &pts {
         // Front points with x' ≤ x are [0, pos); those among them with y' ≤ y dominate
         // (x, y) weakly and, y being descending, form the suffix [first, pos).
         let pos = front.partition_point(|e| e.x <= x);
         let first = front[..pos].partition_point(|e| e.y > y);
         match pos - first {
-            0 => insert(&mut front, pos, [x, y, z], id, r, &mut volume),
+            0 => insert(&mut front, &mut pool, pos, [x, y, z], id, r, &mut volume),
             1 => {
                 let i = pos - 1;
                 let right = front.get(i + 1).map_or(r[0], |e| e.x);
@@ -132,7 +134,15 @@ pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> 
 }
 
 /// Adds the non-dominated projection `(x, y)` at index `pos` of the front.
-fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64], vol: &mut [f64]) {
+fn insert(
+    front: &mut Vec<Entry>,
+    pool: &mut Vec<Vec<[f64; 2]>>,
+    pos: usize,
+    p: [f64; 3],
+    id: usize,
+    r: &[f64],
+    vol: &mut [f64],
+) {
     let [x, y, z] = p;
     // Front points dominated by (x, y): one with the same x just before `pos` (its y is
     // larger, or it would dominate), then the prefix of [pos, ..) with y' ≥ y.
@@ -145,10 +155,14 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
     while hi < front.len() && front[hi].y >= y {
         hi += 1;
     }
-    let mut stairs = Vec::with_capacity(hi - lo);
+    let mut stairs = pool.pop().unwrap_or_default();
+    stairs.clear();
     for e in &mut front[lo..hi] {
         e.close(z, vol);
         stairs.push([e.x, e.y]);
+        if e.stairs.capacity() > 0 {
+            pool.push(std::mem::take(&mut e.stairs));
+        }
     }
     // The bounds the neighbours had before: the left one ended at the first removed
     // point (or the right neighbour), the right one started under the last removed point.

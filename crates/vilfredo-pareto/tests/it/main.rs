@@ -1,1 +1,3 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
+mod approximate;
+mod contributions;

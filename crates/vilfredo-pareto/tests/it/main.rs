@@ -1,3 +1,5 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
 mod approximate;
 mod contributions;
+
+mod sort;

@@ -1,5 +1,6 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
 mod approximate;
 mod contributions;
-
+mod indicator;
+mod scalarize;
 mod sort;

@@ -18,11 +18,17 @@ use vilfredo_pareto::hypervolume::{self as hv, ApproxConfig, ContributionConfig}
 /// Points that are not strictly better than ``r`` in every objective add nothing;
 /// dominated points and duplicates are allowed; the empty set has hypervolume 0.
 ///
-/// Algorithm: the exact kernels of ``vilfredo-pareto`` — a sweep over the first
-/// objective for m = 2, the dimension-sweep of Beume, Fonseca, López-Ibáñez, Paquete &
-/// Vahrenhold (2009) / Guerreiro & Fonseca (HV4D+, 2018) for m = 3, 4, and the
-/// WFG algorithm of While, Bradstreet & Barone (2012) above. See the Rust documentation
-/// of ``vilfredo_pareto::hypervolume`` for the version in this build.
+/// Algorithm (by number of objectives m; all exact):
+///
+/// - m = 2: sort and sweep, O(n log n);
+/// - m = 3: sweep along the third objective over a sorted 2-D staircase, O(n log n)
+///   (after Beume, Fonseca, López-Ibáñez, Paquete & Vahrenhold 2009);
+/// - m = 4: the 4-D sweep of 3-D contributions (after Guerreiro & Fonseca 2018, HV4D+);
+/// - m ≥ 5: a dimension sweep of exclusive contributions on limited non-dominated sets,
+///   down to the 4-D kernel (after While, Bradstreet & Barone 2012, WFG).
+///
+/// Coordinates are shifted to ``r − x`` first, so later differences are between small
+/// numbers (no cancellation near ``r``).
 ///
 /// Parameters
 /// ----------
@@ -73,9 +79,16 @@ pub fn hypervolume(points: &Bound<'_, PyAny>, r#ref: &Bound<'_, PyAny>) -> PyRes
 /// removed first: they get 0 and do not shrink the contributions of the points they
 /// overlap — which only matters for weakly dominated points that share a face.
 ///
-/// Algorithm: see the Rust documentation of ``vilfredo_pareto::hv_contributions``
-/// (a sweep for m = 2 and 3 after Emmerich & Fonseca 2011 / Guerreiro, Fonseca &
-/// Paquete 2016; exclusive-volume recursion of the WFG family above).
+/// Algorithm: identical points are merged (a copy contributes 0) and the set is split
+/// into its non-dominated front and the dominated rest; a dominated point can only shrink
+/// the contribution of a front point that is its only dominator. Each contribution is then
+/// computed as a volume of its own, relative to the point, never as a difference of two
+/// totals — so the error is relative to the contribution itself:
+///
+/// - m = 2: the rectangle between the neighbours on the sorted front minus the staircase
+///   of the point's private dominated points, O(n log n);
+/// - m ≥ 3: the point's box minus the hypervolume of the limit set ``{max(p, q)}``
+///   (the exclusive-hypervolume step of WFG, While, Bradstreet & Barone 2012).
 ///
 /// Parameters
 /// ----------
@@ -186,19 +199,23 @@ impl PyHvEstimate {
 
 /// Monte Carlo estimate of the hypervolume with a confidence interval.
 ///
-/// Draws ``samples`` points uniformly in the box spanned by the set's ideal point and
-/// ``ref`` and counts the fraction ``q`` dominated by the set; the estimate is
-/// ``q · vol(box)``, with an interval at level ``confidence`` for the binomial proportion
-/// (see the Rust documentation of ``vilfredo_pareto::hypervolume::hypervolume_approx``
-/// for the sampler and interval used; Bader & Zitzler 2011, HypE, for the method).
-/// Results are reproducible for a given ``seed``.
+/// Draws ``samples`` points uniformly in the box ``B = [ideal, ref)`` spanned by the
+/// coordinate-wise minimum of the points that beat ``ref`` and ``ref`` itself, and counts
+/// the number ``h`` dominated by the set (Bader & Zitzler 2011, HypE, §4)::
+///
+///     value = vol(B) · h / samples                (unbiased)
+///     [lower, upper] = vol(B) · Wilson score interval of h / samples at ``confidence``
+///
+/// (Wilson 1927). The interval's coverage is approximately the nominal level, not a
+/// guaranteed bound. The sampler is SplitMix64 seeded by ``seed``: the result depends only
+/// on the inputs and the seed. When no point beats ``ref`` every field is exactly 0.
 ///
 /// Parameters
 /// ----------
 /// points : array_like of float, shape (n, m)
 /// ref : array_like of float, shape (m,)
-/// samples : int, keyword-only
-/// seed : int, keyword-only
+/// samples : int ≥ 1, keyword-only
+/// seed : int ≥ 0, keyword-only
 /// confidence : float in (0, 1), keyword-only
 ///
 /// Returns

@@ -10,8 +10,14 @@ use vilfredo_pareto::PointsView;
 
 /// Defines `#[pyfunction] $name(points, front) -> float` calling `indicator::$name`.
 macro_rules! indicator {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
+    ($(#[$head:meta])* @examples $(#[$examples:meta])* $name:ident) => {
+        $(#[$head])*
+        ///
+        /// Both sets are ``(n, m)`` array_like of float with the same ``m``; an empty set, a
+        /// different number of objectives, NaN or infinities raise ``ValueError`` naming
+        /// ``points`` or ``reference front``. Lower is better.
+        ///
+        $(#[$examples])*
         #[pyfunction]
         #[pyo3(signature = (points, front))]
         pub fn $name(points: &Bound<'_, PyAny>, front: &Bound<'_, PyAny>) -> PyResult<f64> {
@@ -37,7 +43,7 @@ indicator! {
     /// (Coello Coello & Reyes Sierra 2004; moocore's ``igd``)::
     ///
     ///     IGD(A, R) = (1/|R|) Σ_{r ∈ R} min_{a ∈ A} ‖a − r‖₂
-    ///
+    @examples
     /// Examples
     /// --------
     /// >>> import vilfredo as vf
@@ -54,7 +60,7 @@ indicator! {
     ///
     ///     d⁺(r, a) = sqrt(Σ_k max(a_k − r_k, 0)²)
     ///     IGD⁺(A, R) = (1/|R|) Σ_{r ∈ R} min_{a ∈ A} d⁺(r, a)
-    ///
+    @examples
     /// Examples
     /// --------
     /// >>> import vilfredo as vf
@@ -70,7 +76,7 @@ indicator! {
     /// (Van Veldhuizen & Lamont 1998, in pymoo's form with p = 1)::
     ///
     ///     GD(A, R) = (1/|A|) Σ_{a ∈ A} min_{r ∈ R} ‖a − r‖₂
-    ///
+    @examples
     /// Examples
     /// --------
     /// >>> import vilfredo as vf
@@ -87,7 +93,7 @@ indicator! {
     ///
     ///     d⁺(a, r) = sqrt(Σ_k max(a_k − r_k, 0)²)
     ///     GD⁺(A, R) = (1/|A|) Σ_{a ∈ A} min_{r ∈ R} d⁺(a, r)
-    ///
+    @examples
     /// Examples
     /// --------
     /// >>> import vilfredo as vf
@@ -103,7 +109,7 @@ indicator! {
     /// of A shifted by ``−ε`` (Zitzler et al. 2003; moocore's ``epsilon_additive``)::
     ///
     ///     ε⁺(A, R) = max_{r ∈ R} min_{a ∈ A} max_k (a_k − r_k)
-    ///
+    @examples
     /// Examples
     /// --------
     /// >>> import vilfredo as vf
@@ -114,12 +120,13 @@ indicator! {
 
 indicator! {
     /// Multiplicative ε-indicator of ``points`` (A) with respect to a reference ``front``
-    /// (R) (Zitzler et al. 2003; moocore's ``epsilon_mult``). Values must be positive.
+    /// (R) (Zitzler et al. 2003; moocore's ``epsilon_mult``). Every value must be positive
+    /// (``ValueError`` names the first that is not).
     ///
     /// ::
     ///
     ///     ε×(A, R) = max_{r ∈ R} min_{a ∈ A} max_k (a_k / r_k)
-    ///
+    @examples
     /// Examples
     /// --------
     /// >>> import vilfredo as vf

@@ -12,9 +12,10 @@ use vilfredo_pareto::PointsView;
 /// for at least one. Equal points do not dominate each other, so every copy of a
 /// non-dominated point is non-dominated (moocore's ``is_nondominated(keep_weakly=True)``).
 ///
-/// Algorithm: see the Rust documentation of ``vilfredo_pareto::is_non_dominated``
-/// (Kung, Luccio & Preparata 1975 sweep for m = 2, 3; divide and conquer /
-/// dominance-tree filters beyond).
+/// Algorithm: a lexicographic presort with duplicates merged, then one sweep keeping the
+/// running minimum for m = 2, a sweep with a Fenwick tree of prefix minima for m = 3
+/// (Kung, Luccio & Preparata 1975), both O(n log n); sort-filter-skyline on the sum of
+/// objectives for m ≥ 4, handing over to divide and conquer for large fronts.
 ///
 /// Parameters
 /// ----------
@@ -49,8 +50,10 @@ pub fn is_non_dominated<'py>(points: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
 /// after removing ranks ``0 … k−1`` (Goldberg 1989; the non-dominated sorting of NSGA-II,
 /// Deb et al. 2002). Duplicates share a rank.
 ///
-/// Algorithm: see the Rust documentation of ``vilfredo_pareto::pareto_rank``
-/// (Jensen 2003 / Fortin, Grenier & Parizeau 2013 divide and conquer for large sets).
+/// Algorithm: a lexicographic presort with duplicates merged, then a sweep with binary
+/// search over fronts for m = 2 (O(n log n)) and a sweep with one staircase per front for
+/// m = 3 (O(n log² n)), both after Jensen 2003; divide and conquer for m ≥ 4
+/// (Buzdalov & Shalyto 2014), O(n log^(m−1) n).
 ///
 /// Parameters
 /// ----------
@@ -84,14 +87,16 @@ pub fn pareto_rank<'py>(points: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArr
 
 /// Crowding distance of every point within the set (NSGA-II, Deb et al. 2002).
 ///
-/// For each objective ``k`` the points are sorted by ``f_k``; the two extremes get
-/// ``inf`` and an interior point ``i`` adds the normalised side of its cuboid::
+/// For each objective ``k`` the points are sorted by ``f_k`` (ties keep input order);
+/// the first and last get ``inf`` and every other point ``i`` gets the mean over the ``m``
+/// objectives of the normalised side of its cuboid::
 ///
-///     CD(i) = Σ_k (f_k(next_i) − f_k(prev_i)) / (max f_k − min f_k)
+///     CD(i) = (1/m) Σ_k (f_k(next_i) − f_k(prev_i)) / (max f_k − min f_k)
 ///
-/// Objectives with zero range add nothing. The set is treated as one front: call it per
-/// rank for NSGA-II. See the Rust documentation of ``vilfredo_pareto::crowding_distance``
-/// for how ties and duplicates are handled.
+/// which is pymoo's ``calc_crowding_distance`` (Deb's sum divided by ``m``; the order of
+/// points is the same). Never NaN: an objective with zero range adds 0, and ``n ≤ 2``
+/// gives ``inf`` everywhere. Duplicates are distinct points at distance 0. The set is
+/// treated as one front: call it per rank for NSGA-II.
 ///
 /// Parameters
 /// ----------
@@ -105,7 +110,7 @@ pub fn pareto_rank<'py>(points: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArr
 /// --------
 /// >>> import vilfredo as vf
 /// >>> vf.crowding_distance([[0.0, 2.0], [1.0, 1.0], [2.0, 0.0]])
-/// array([inf,  2., inf])
+/// array([inf,  1., inf])
 #[pyfunction]
 #[pyo3(signature = (points))]
 pub fn crowding_distance<'py>(points: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<f64>>> {

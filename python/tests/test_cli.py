@@ -8,6 +8,11 @@ import numpy as np
 import pytest
 
 import vilfredo as vf
+from vilfredo import _vilfredo
+
+needs_cli = pytest.mark.skipif(
+    not _vilfredo._HAS_CLI, reason="this build of the extension does not include the command line"
+)
 
 
 def command() -> list[str]:
@@ -16,6 +21,7 @@ def command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "vilfredo"]
 
 
+@needs_cli
 def test_hv_on_a_file(tmp_path):
     rng = np.random.default_rng(4)
     points = rng.random((50, 3))
@@ -31,13 +37,29 @@ def test_hv_on_a_file(tmp_path):
     assert float(out.stdout.strip()) == vf.hypervolume(points, [1.1, 1.1, 1.1])
 
 
+@needs_cli
 def test_usage_error_exits_2(tmp_path):
     out = subprocess.run([*command(), "no-such-command"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
     assert out.stderr
 
 
+@needs_cli
 def test_module_entry_point_matches_script():
     out = subprocess.run([sys.executable, "-m", "vilfredo", "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "hv" in out.stdout
+
+
+@pytest.mark.skipif(_vilfredo._HAS_CLI, reason="the command line is built in")
+def test_command_without_cli_says_so():
+    out = subprocess.run(command(), capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert "does not include the command line" in out.stderr
+
+
+def test_script_entry_point_is_declared():
+    from importlib.metadata import entry_points
+
+    scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
+    assert scripts.get("vilfredo") == "vilfredo.__main__:main"

@@ -32,6 +32,7 @@ fn _vilfredo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(indicator::epsilon_additive, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::epsilon_multiplicative, m)?)?;
     m.add_function(wrap_pyfunction!(cli::_cli_main, m)?)?;
+    m.add("_HAS_CLI", cfg!(feature = "cli"))?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -204,3 +204,50 @@ def test_keyword_arguments():
     assert vf.igd(points=POINTS, front=FRONT) == vf.igd(POINTS, FRONT)
     with pytest.raises(TypeError):
         vf.hv_contributions(POINTS, REF, True)  # ignore_dominated is keyword-only
+
+
+@pytest.mark.parametrize(
+    "kwargs, exc, match",
+    [
+        ({"samples": 0}, ValueError, "samples"),
+        ({"samples": -1}, ValueError, "invalid samples"),
+        ({"seed": -1}, ValueError, "invalid seed"),
+        ({"seed": 2**64}, ValueError, "invalid seed"),
+        ({"samples": 1.5}, TypeError, "samples: expected an integer"),
+        ({"seed": "1"}, TypeError, "seed: expected an integer"),
+        ({"seed": True}, TypeError, "seed: expected an integer, got bool"),
+        ({"confidence": 0.0}, ValueError, "confidence"),
+        ({"confidence": 1.0}, ValueError, "confidence"),
+        ({"confidence": float("nan")}, ValueError, "confidence"),
+    ],
+)
+def test_hypervolume_approx_arguments(kwargs, exc, match):
+    with pytest.raises(exc, match=match):
+        vf.hypervolume_approx(POINTS, REF, **kwargs)
+
+
+def test_hypervolume_approx_accepts_numpy_integers():
+    a = vf.hypervolume_approx(POINTS, REF, samples=np.int64(1000), seed=np.uint64(3))
+    b = vf.hypervolume_approx(POINTS, REF, samples=1000, seed=3)
+    assert tuple(a) == tuple(b)
+    c = vf.hypervolume_approx(POINTS, REF, samples=1000, seed=2**64 - 1)
+    assert c.lower <= c.value <= c.upper
+
+
+def test_unaligned_buffer():
+    # float64 values at an odd byte offset: numpy marks the array unaligned.
+    raw = np.zeros(POINTS.size * 8 + 1, dtype=np.uint8)
+    raw[1:] = np.frombuffer(POINTS.tobytes(), dtype=np.uint8)
+    unaligned = np.frombuffer(raw.data, dtype=np.float64, offset=1).reshape(POINTS.shape)
+    assert not unaligned.flags.aligned
+    np.testing.assert_array_equal(unaligned, POINTS)
+    for name, call in CALLS.items():
+        assert same(call(unaligned), call(POINTS)), name
+
+
+def test_unaligned_reference_point():
+    raw = np.zeros(3 * 8 + 1, dtype=np.uint8)
+    raw[1:] = np.frombuffer(REF.tobytes(), dtype=np.uint8)
+    ref = np.frombuffer(raw.data, dtype=np.float64, offset=1)
+    assert not ref.flags.aligned
+    assert vf.hypervolume(POINTS, ref) == vf.hypervolume(POINTS, REF)

@@ -2,7 +2,7 @@
 //!
 //! The fast path takes a C-contiguous `float64` numpy array without copying. Anything else
 //! numpy can read as real numbers (lists, integer or boolean arrays, Fortran-order or strided
-//! views, other byte orders) goes once through `numpy.ascontiguousarray(x, dtype=float64)`.
+//! views, other byte orders) goes once through `numpy.require(x, float64, "CA")` (C order, aligned).
 //! Strings, objects, complex numbers and dates are refused with `TypeError` instead of being
 //! silently coerced (numpy would drop imaginary parts with only a warning).
 
@@ -17,8 +17,8 @@ use pyo3::types::{PyList, PyTuple};
 
 /// `numpy.asarray`, looked up once per interpreter.
 static ASARRAY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-/// `numpy.ascontiguousarray`, looked up once per interpreter.
-static ASCONTIGUOUS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// `numpy.require`, looked up once per interpreter.
+static REQUIRE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// A 2-D point set borrowed from (or converted into) a C-contiguous `float64` array.
 pub struct Matrix<'py> {
@@ -46,6 +46,7 @@ impl Matrix<'_> {
 pub fn matrix<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Matrix<'py>> {
     if let Ok(array) = obj.cast::<PyArray2<f64>>()
         && array.is_c_contiguous()
+        && array.is_aligned()
     {
         return Ok(Matrix {
             array: array.try_readonly()?,
@@ -67,8 +68,11 @@ pub fn matrix<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Matrix<'py>>
 
 /// Reads `obj` as a 1-D vector of `float64` (a reference point); `what` names it in errors.
 pub fn vector(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
-    if let Ok(array) = obj.cast::<PyArray1<f64>>() {
-        return Ok(array.try_readonly()?.as_array().iter().copied().collect());
+    if let Ok(array) = obj.cast::<PyArray1<f64>>()
+        && array.is_c_contiguous()
+        && array.is_aligned()
+    {
+        return slice_of(array);
     }
     // Plain sequences of numbers are the common case for a reference point: read them
     // directly rather than paying for a numpy round trip; anything odd falls through.
@@ -85,18 +89,29 @@ pub fn vector(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
             shape_text(converted.shape())
         )));
     }
-    let array = converted.cast_into::<PyArray1<f64>>()?;
-    Ok(array.try_readonly()?.as_array().iter().copied().collect())
+    slice_of(&converted.cast_into::<PyArray1<f64>>()?)
 }
 
-/// `numpy.ascontiguousarray(obj, dtype=float64)` after checking that `obj` holds real numbers.
+/// The values of a C-contiguous, aligned 1-D array.
+fn slice_of(array: &Bound<'_, PyArray1<f64>>) -> PyResult<Vec<f64>> {
+    let view = array.try_readonly()?;
+    if view.len() == 0 {
+        return Ok(Vec::new());
+    }
+    Ok(view
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?
+        .to_vec())
+}
+
+/// `numpy.require(obj, float64, "CA")` after checking that `obj` holds real numbers.
 fn as_float_array<'py>(
     obj: &Bound<'py, PyAny>,
     what: &str,
 ) -> PyResult<Bound<'py, PyUntypedArray>> {
     let py = obj.py();
     let asarray = ASARRAY.import(py, "numpy", "asarray")?;
-    let ascontiguous = ASCONTIGUOUS.import(py, "numpy", "ascontiguousarray")?;
+    let require = REQUIRE.import(py, "numpy", "require")?;
     let raw = asarray.call1((obj,))?.cast_into::<PyUntypedArray>()?;
     let dtype = raw.dtype();
     // b: bool, i/u: integers, f: floats. Everything else has no faithful float64 value.
@@ -106,8 +121,10 @@ fn as_float_array<'py>(
             dtype.str()?
         )));
     }
-    Ok(ascontiguous
-        .call1((raw, numpy::dtype::<f64>(py)))?
+    // "C": C-contiguous, "A": aligned (a byte buffer at an odd offset is not, and a Rust
+    // slice must be); numpy copies only when one of them, or the dtype, needs it.
+    Ok(require
+        .call1((raw, numpy::dtype::<f64>(py), "CA"))?
         .cast_into::<PyUntypedArray>()?)
 }
 

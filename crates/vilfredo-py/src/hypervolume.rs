@@ -3,6 +3,8 @@
 use crate::convert::{matrix, vector};
 use crate::guard::run;
 use numpy::PyArray1;
+use pyo3::conversion::FromPyObjectOwned;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyFloat;
 use vilfredo_pareto::PointsView;
@@ -95,6 +97,7 @@ pub fn hypervolume(points: &Bound<'_, PyAny>, r#ref: &Bound<'_, PyAny>) -> PyRes
 /// points : array_like of float, shape (n, m)
 /// ref : array_like of float, shape (m,)
 /// ignore_dominated : bool, keyword-only
+///     Default ``False``, the exact ``HV(S) − HV(S \ {p})``; note moocore's default is ``True``.
 ///
 /// Returns
 /// -------
@@ -231,17 +234,26 @@ impl PyHvEstimate {
 /// True
 #[pyfunction]
 #[pyo3(
-    signature = (points, r#ref, *, samples = ApproxConfig::default().samples, seed = 0, confidence = 0.99),
+    signature = (points, r#ref, *, samples = None, seed = None, confidence = 0.99),
     text_signature = "(points, ref, *, samples=1000000, seed=0, confidence=0.99)"
 )]
 pub fn hypervolume_approx(
     points: &Bound<'_, PyAny>,
     r#ref: &Bound<'_, PyAny>,
-    samples: usize,
-    seed: u64,
+    samples: Option<&Bound<'_, PyAny>>,
+    seed: Option<&Bound<'_, PyAny>>,
     confidence: f64,
 ) -> PyResult<PyHvEstimate> {
     let py = points.py();
+    let defaults = ApproxConfig::default();
+    let samples = match samples {
+        Some(s) => non_negative::<usize>(s, "samples")?,
+        None => defaults.samples,
+    };
+    let seed = match seed {
+        Some(s) => non_negative::<u64>(s, "seed")?,
+        None => defaults.seed,
+    };
     let points = matrix(points, "points")?;
     let ref_point = vector(r#ref, "reference point")?;
     let (data, n_obj) = points.parts()?;
@@ -261,5 +273,32 @@ pub fn hypervolume_approx(
         value: est.value,
         lower: est.lower,
         upper: est.upper,
+    })
+}
+
+/// Reads a count or seed, turning numpy's and pyo3's `OverflowError` for negative or huge
+/// values into the `ValueError` that every other bad argument raises.
+fn non_negative<'py, T>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<T>
+where
+    T: FromPyObjectOwned<'py>,
+{
+    if obj.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "{name}: expected an integer, got bool"
+        )));
+    }
+    let value = obj.call_method0("__index__").map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{name}: expected an integer, got {}",
+            obj.get_type()
+                .name()
+                .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+        ))
+    })?;
+    value.extract::<T>().map_err(|_| {
+        PyValueError::new_err(format!(
+            "invalid {name}: {value} is out of range (expected 0 ≤ {name} < 2**{})",
+            std::mem::size_of::<T>() * 8
+        ))
     })
 }

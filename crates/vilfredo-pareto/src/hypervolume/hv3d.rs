@@ -38,6 +38,28 @@ pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
     sum
 }
 
+/// The volume of `⋃ [0, p]` over `points` (values > 0), which it reorders by the third
+/// coordinate, descending; `kept` receives, in that order, the points that add volume
+/// (at tied third coordinates a few dominated points may remain, which changes no volume).
+pub(super) fn volume_of_rows(
+    points: &mut [[f64; 3]],
+    stair: &mut Staircase,
+    kept: &mut Vec<[f64; 3]>,
+) -> f64 {
+    points.sort_unstable_by(|a, b| b[2].total_cmp(&a[2]));
+    stair.clear();
+    kept.clear();
+    let mut sum = 0.0;
+    for p in points.iter() {
+        let added = stair.insert(p[0], p[1]);
+        if added > 0.0 {
+            sum += p[2] * added;
+            kept.push(*p);
+        }
+    }
+    sum
+}
+
 /// A two-dimensional non-dominated staircase (maximisation, values > 0), sorted by the
 /// first coordinate ascending and hence by the second descending.
 #[derive(Debug, Default, Clone)]
@@ -49,6 +71,12 @@ impl Staircase {
     /// Empties the staircase.
     pub(super) fn clear(&mut self) {
         self.steps.clear();
+    }
+
+    /// The steps, sorted by the first coordinate ascending. A caller that fills them
+    /// directly must keep that order and leave no step dominated by another.
+    pub(super) fn steps_mut(&mut self) -> &mut Vec<(f64, f64)> {
+        &mut self.steps
     }
 
     /// Adds the point `(a, b)` and returns the area it adds to `⋃ [0, step]`: its
@@ -87,7 +115,13 @@ impl Staircase {
             start -= 1;
         }
         added += cursor * (b - height);
-        steps.splice(start..end, std::iter::once((a, b)));
+        // Replace steps[start..end] by the new point; `splice` is slow for this shape.
+        if start == end {
+            steps.insert(start, (a, b));
+        } else {
+            steps[start] = (a, b);
+            steps.drain(start + 1..end);
+        }
         added
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
 mod approximate;
 mod contributions;
+mod hypervolume;
 mod indicator;
 mod scalarize;
 mod sort;

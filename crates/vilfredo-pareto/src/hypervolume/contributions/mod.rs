@@ -9,7 +9,7 @@
 //! the error relative to the contribution itself, so data at scale 1e-9 or 1e9 is handled
 //! as well as data at scale 1.
 //!
-//! How the set is reduced first (shared by every dimension):
+//! How the set is reduced first (the 2-D and 3-D sweeps do the same on the fly):
 //!
 //! 1. Identical active points are merged. A point that has a copy contributes 0, and the
 //!    merged point still covers its region for the others.
@@ -24,13 +24,18 @@
 //!
 //! - `m = 1`: the gap to the next value;
 //! - `m = 2`: the rectangle between the neighbours on the sorted front, minus the
-//!   staircase of the private points, as a sum of positive strips (`hvc2d`);
-//! - `m ≥ 3`: the box minus the hypervolume of the non-dominated limit set
+//!   staircase of the private points, as a sum of positive strips (`hvc2d`), one sort and
+//!   one pass;
+//! - `m = 3`: one sweep along the third objective that keeps every exclusive area up to
+//!   date (`hvc3d`, after HVC3D by Guerreiro & Fonseca, IEEE TEVC 2018); it needs no
+//!   reduction first;
+//! - `m ≥ 4`: the box minus the hypervolume of the non-dominated limit set
 //!   `{max(p, q)}` (`general`), following the exclusive-hypervolume step of WFG
 //!   (While, Bradstreet & Barone, IEEE TEVC 2012).
 
 mod general;
 mod hvc2d;
+mod hvc3d;
 mod local;
 
 use vilfredo_core::{PointsView, Result};
@@ -76,6 +81,25 @@ pub fn hv_contributions_with(
 ) -> Result<Vec<f64>> {
     points.check_point("reference point", ref_point)?;
     let m = points.n_obj();
+    // The 2-D and 3-D sweeps handle copies and dominated points by themselves.
+    let data = points.as_slice();
+    match m {
+        2 => {
+            return Ok(hvc2d::contributions(
+                data,
+                ref_point,
+                config.ignore_dominated,
+            ));
+        }
+        3 => {
+            return Ok(hvc3d::contributions(
+                data,
+                ref_point,
+                config.ignore_dominated,
+            ));
+        }
+        _ => {}
+    }
     let mut out = vec![0.0; points.n_points()];
     let reduced = Reduced::new(points, ref_point, config.ignore_dominated);
     if reduced.len() == 0 {
@@ -83,7 +107,6 @@ pub fn hv_contributions_with(
     }
     let values = match m {
         1 => reduced.contributions_1d(ref_point[0]),
-        2 => hvc2d::contributions(&reduced, ref_point),
         _ => general::contributions(&reduced, ref_point),
     };
     for (j, v) in values.into_iter().enumerate() {
@@ -170,23 +193,6 @@ impl Reduced {
     /// `q` is lexicographically after every front point and differs from each.
     fn front_dominators(&self, q: &[f64]) -> (usize, usize) {
         let k = self.len();
-        if k == 0 {
-            return (0, 0);
-        }
-        if self.m == 2 {
-            // The front is x-ascending and y-descending; every front point has x ≤ q.x,
-            // so its dominators of q are the suffix with y ≤ q.y.
-            let (mut lo, mut hi) = (0, k);
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if self.front[2 * mid + 1] > q[1] {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return ((k - lo).min(2), lo);
-        }
         let mut count = 0;
         let mut owner = 0;
         // Recent front points are the nearest in lexicographic order: try them first.

@@ -114,3 +114,36 @@ def test_threads_get_the_same_answers():
         t.join()
     for got, want in zip(results, expected):
         np.testing.assert_array_equal(got, want)
+
+
+def test_stubs_match_the_module():
+    import ast
+    import pathlib
+
+    from vilfredo import _vilfredo
+
+    stub = pathlib.Path(vf.__file__).with_name("_vilfredo.pyi")
+    assert stub.with_name("py.typed").exists()
+    tree = ast.parse(stub.read_text())
+    names = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    names |= {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign)}
+    public = {n for n in dir(_vilfredo) if not n.startswith("__") or n == "__version__"}
+    assert names == public
+    for fn in tree.body:
+        if isinstance(fn, ast.FunctionDef) and not fn.name.startswith("_"):
+            params = [a.arg for a in fn.args.args + fn.args.kwonlyargs]
+            sig = getattr(_vilfredo, fn.name).__text_signature__
+            assert sig == "(" + ", ".join(_text_params(fn)) + ")", fn.name
+            assert params
+
+
+def _text_params(fn):
+    """The stub's parameters written like a `__text_signature__`."""
+    import ast
+
+    out = [a.arg for a in fn.args.args]
+    if fn.args.kwonlyargs:
+        out.append("*")
+        for a, d in zip(fn.args.kwonlyargs, fn.args.kw_defaults):
+            out.append(f"{a.arg}={ast.unparse(d)}" if d is not None else a.arg)
+    return out

@@ -1,5 +1,6 @@
 """The ``vilfredo`` command: ``python -m vilfredo ...`` or the ``vilfredo`` script from pip."""
 
+import signal
 import sys
 
 from vilfredo._vilfredo import _cli_main
@@ -7,6 +8,12 @@ from vilfredo._vilfredo import _cli_main
 
 def main() -> None:
     """Run the command line with ``sys.argv`` and exit with its status."""
+    # Behave like the native binary: Ctrl-C stops a long computation (the Rust code never
+    # returns to Python's own handler), and `vilfredo rank big.csv | head` ends quietly
+    # instead of reporting a broken pipe.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(_cli_main(list(sys.argv)))
 
 

@@ -35,6 +35,20 @@ pub const ASF_ZERO_WEIGHT: f64 = 1e-10;
 pub const AASF_WEIGHT_FLOOR: f64 = 1e-12;
 
 /// A scalarizing function; see the module documentation for the formulas.
+///
+/// # Example
+/// ```
+/// use vilfredo_pareto::scalarize::Scalarization;
+///
+/// let pbi = Scalarization::pbi(5.0)?;
+/// let (weights, ideal) = ([0.5, 0.5], [0.0, 0.0]);
+/// pbi.check_inputs(&[1.0, 1.0], &weights, &ideal)?; // once, outside the hot loop
+/// // A point on the weight ray: no penalty, just its distance from the ideal point.
+/// assert!((pbi.value(&[1.0, 1.0], &weights, &ideal) - 2f64.sqrt()).abs() < 1e-15);
+/// // Off the ray, θ times the distance to the ray is added.
+/// assert!(pbi.value(&[2.0, 0.0], &weights, &ideal) > pbi.value(&[1.0, 1.0], &weights, &ideal));
+/// # Ok::<(), vilfredo_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scalarization {
     /// Weighted sum `Σ_i w_i (f_i − z_i)`.

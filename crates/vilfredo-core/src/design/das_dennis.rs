@@ -60,6 +60,18 @@ fn checked_count(n_obj: usize, n_partitions: usize) -> Result<usize> {
 /// the last `(1, 0, …, 0)`. Special cases, also as pymoo: one objective gives the single
 /// direction `(1)`, and `n_partitions == 0` gives the centroid `(1/m, …, 1/m)`.
 ///
+/// # Example
+/// ```
+/// use vilfredo_core::design::das_dennis;
+///
+/// let w = das_dennis(3, 2)?;
+/// assert_eq!(w.n_points(), 6);
+/// assert_eq!(w.row(0), &[0.0, 0.0, 1.0]);
+/// assert_eq!(w.row(1), &[0.0, 0.5, 0.5]);
+/// assert_eq!(w.row(5), &[1.0, 0.0, 0.0]);
+/// # Ok::<(), vilfredo_core::Error>(())
+/// ```
+///
 /// # Errors
 /// [`Error::ZeroObjectives`] when `n_obj == 0`; [`Error::InvalidArgument`] when there would be
 /// more than [`MAX_DIRECTIONS`] directions (see [`n_das_dennis`]).

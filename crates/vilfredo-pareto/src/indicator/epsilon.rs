@@ -5,10 +5,11 @@
 //! (Zitzler, Thiele, Laumanns, Fonseca & Grunert da Fonseca, "Performance assessment of
 //! multiobjective optimizers: an analysis and review", IEEE TEVC 7(2), 2003).
 //!
-//! The loops are the direct `O(|A| |R| m)` ones, with two cut-offs that do not change the
+//! The loops are the direct `O(|A| |R| m)` ones, with cut-offs that do not change the
 //! result: the scan for one reference point stops as soon as a point of `A` already achieves
-//! the running maximum (that reference point cannot raise it), and the objectives of one pair
-//! stop as soon as the pair is no better than the best point found for this reference point.
+//! the running maximum (that reference point cannot raise it), the objectives of one pair
+//! stop as soon as the pair is no better than the best point found for this reference point,
+//! and the point of `A` that was best for the previous reference point is tried first.
 
 use super::check_against_front;
 use vilfredo_core::{Error, PointsView, Result};
@@ -16,21 +17,37 @@ use vilfredo_core::{Error, PointsView, Result};
 /// `max_{r∈R} min_{a∈A} max_i op(a_i, r_i)`, with the two cut-offs described above.
 #[inline]
 fn max_min_max(points: PointsView<'_>, front: PointsView<'_>, op: impl Fn(f64, f64) -> f64) -> f64 {
-    let mut eps = f64::NEG_INFINITY;
-    for r in front.rows() {
-        let mut best = f64::INFINITY;
-        for a in points.rows() {
-            let mut worst = f64::NEG_INFINITY;
-            for (&ai, &ri) in a.iter().zip(r) {
-                worst = worst.max(op(ai, ri));
-                if worst >= best {
-                    break;
-                }
+    // `max_i op(a_i, r_i)`, or some value `≥ bound` once it is known to reach `bound`.
+    let pair = |a: &[f64], r: &[f64], bound: f64| {
+        let mut worst = f64::NEG_INFINITY;
+        for (&ai, &ri) in a.iter().zip(r) {
+            worst = worst.max(op(ai, ri));
+            if worst >= bound {
+                break;
             }
-            if worst < best {
-                best = worst;
-                if best <= eps {
-                    break;
+        }
+        worst
+    };
+    let mut eps = f64::NEG_INFINITY;
+    // The point that was best for the previous reference point is tried first: neighbouring
+    // reference points tend to share it, and when it already reaches the running maximum the
+    // scan of the whole set is skipped.
+    // Visiting the reference points sorted by their first objective makes consecutive ones
+    // neighbours (exactly so on a two-objective front), which is what makes the hint work.
+    let mut order: Vec<usize> = (0..front.n_points()).collect();
+    order.sort_unstable_by(|&i, &j| front.row(i)[0].total_cmp(&front.row(j)[0]));
+    let mut hint = 0;
+    for r in order.into_iter().map(|i| front.row(i)) {
+        let mut best = pair(points.row(hint), r, f64::INFINITY);
+        if best > eps {
+            for (i, a) in points.rows().enumerate() {
+                let worst = pair(a, r, best);
+                if worst < best {
+                    best = worst;
+                    hint = i;
+                    if best <= eps {
+                        break;
+                    }
                 }
             }
         }

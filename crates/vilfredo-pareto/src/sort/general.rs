@@ -34,13 +34,22 @@ const BRUTE_UPDATE: usize = 512;
 /// Ranks (capped at `cap`) of the distinct points of `d`.
 pub(crate) fn rank(d: &Distinct, cap: usize) -> Vec<usize> {
     let u = d.len();
+    let mut cols = vec![0.0; d.pts.len()];
+    for (i, row) in d.pts.chunks_exact(d.m).enumerate() {
+        for (k, &v) in row.iter().enumerate() {
+            cols[k * u + i] = v;
+        }
+    }
     let mut dc = Dc {
         pts: &d.pts,
+        cols,
+        u,
         m: d.m,
         rank: vec![0; u],
         cap,
         vals: Vec::new(),
         tmp: Vec::new(),
+        tmp_hi: Vec::new(),
         stairs: Vec::new(),
     };
     let mut all: Vec<u32> = (0..u as u32).collect();
@@ -94,14 +103,21 @@ impl Stairs {
 }
 
 struct Dc<'a> {
+    /// Row-major coordinates, for comparing two points.
     pts: &'a [f64],
+    /// Column-major coordinates, for scanning one objective over many points.
+    cols: Vec<f64>,
+    /// Number of points.
+    u: usize,
     m: usize,
     rank: Vec<usize>,
     cap: usize,
     /// Scratch for medians; never held across a recursive call.
     vals: Vec<f64>,
-    /// Scratch for partitions; never held across a recursive call.
+    /// Scratch for partitions and merges; never held across a recursive call.
     tmp: Vec<u32>,
+    /// Second scratch for partitions; never held across a recursive call.
+    tmp_hi: Vec<u32>,
     /// Scratch for sweeps.
     stairs: Vec<(f64, usize)>,
 }
@@ -109,7 +125,7 @@ struct Dc<'a> {
 impl Dc<'_> {
     #[inline]
     fn val(&self, i: u32, k: usize) -> f64 {
-        self.pts[i as usize * self.m + k]
+        self.cols[k * self.u + i as usize]
     }
 
     /// `a <= b` in objectives `1..=k`.
@@ -149,16 +165,56 @@ impl Dc<'_> {
     /// Stable three-way partition of `s` by objective `k` around `med`; returns the sizes
     /// of the lower and equal parts.
     fn split3(&mut self, s: &mut [u32], k: usize, med: f64) -> (usize, usize) {
+        let mut lo = std::mem::take(&mut self.tmp);
+        let mut hi = std::mem::take(&mut self.tmp_hi);
+        lo.clear();
+        hi.clear();
+        // Equal values are rare: count them and write them in place as they come, behind
+        // the lower ones, which are only copied back at the end.
+        let mut n_eq = 0;
+        for idx in 0..s.len() {
+            let i = s[idx];
+            let v = self.val(i, k);
+            if v < med {
+                lo.push(i);
+            } else if v > med {
+                hi.push(i);
+            } else {
+                s[n_eq] = i;
+                n_eq += 1;
+            }
+        }
+        let n_lo = lo.len();
+        s.copy_within(..n_eq, n_lo);
+        s[..n_lo].copy_from_slice(&lo);
+        s[n_lo + n_eq..].copy_from_slice(&hi);
+        self.tmp = lo;
+        self.tmp_hi = hi;
+        (n_lo, n_eq)
+    }
+
+    /// Merges the sorted runs `s[..a]` and `s[a..]` in place (through the scratch).
+    fn merge(&mut self, s: &mut [u32], a: usize) {
+        if a == 0 || a == s.len() || s[a - 1] < s[a] {
+            return;
+        }
         let mut tmp = std::mem::take(&mut self.tmp);
         tmp.clear();
-        tmp.extend(s.iter().copied().filter(|&i| self.val(i, k) < med));
-        let lo = tmp.len();
-        tmp.extend(s.iter().copied().filter(|&i| self.val(i, k) == med));
-        let eq = tmp.len() - lo;
-        tmp.extend(s.iter().copied().filter(|&i| self.val(i, k) > med));
+        let (x, y) = s.split_at(a);
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            if x[i] < y[j] {
+                tmp.push(x[i]);
+                i += 1;
+            } else {
+                tmp.push(y[j]);
+                j += 1;
+            }
+        }
+        tmp.extend_from_slice(&x[i..]);
+        tmp.extend_from_slice(&y[j..]);
         s.copy_from_slice(&tmp);
         self.tmp = tmp;
-        (lo, eq)
     }
 
     fn rank_all(&mut self, s: &mut [u32], k: usize) {
@@ -203,11 +259,11 @@ impl Dc<'_> {
         }
         {
             let (le, h) = s.split_at_mut(nl + ne);
-            le.sort_unstable();
+            self.merge(le, nl);
             self.update(le, h, k - 1);
             self.rank_all(h, k);
         }
-        s.sort_unstable();
+        self.merge(s, nl + ne);
     }
 
     /// Objective 1 only: sweep in position order with a staircase of (value, rank).
@@ -321,12 +377,13 @@ impl Dc<'_> {
         }
         {
             let (l_le, _) = l.split_at_mut(ll + le);
-            l_le.sort_unstable();
+            self.merge(l_le, ll);
             let (_, h_eh) = h.split_at_mut(hl);
-            h_eh.sort_unstable();
+            self.merge(h_eh, he);
             self.update_inner(l_le, h_eh, k - 1);
         }
-        l.sort_unstable();
-        h.sort_unstable();
+        // Each of `l` and `h` is now two sorted runs.
+        self.merge(l, ll + le);
+        self.merge(h, hl);
     }
 }

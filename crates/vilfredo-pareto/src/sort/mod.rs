@@ -12,7 +12,7 @@
 //! |---|---|---|
 //! | 1 | smallest value | dense rank of the value |
 //! | 2 | one sweep keeping the running minimum (`filter2d`) | sweep with binary search over fronts (`filter2d`), Jensen 2003 |
-//! | 3 | sweep with a Fenwick tree of prefix minima (`filter3d`), Kung, Luccio & Preparata 1975 | sweep with one staircase per front (`rank3d`), Jensen 2003 |
+//! | 3 | sweep with a staircase (`filter3d`), Kung, Luccio & Preparata 1975 | sweep with one staircase per front (`rank3d`), Jensen 2003 |
 //! | ≥ 4 | sort-filter-skyline on the sum (`sfs`), falling back to divide and conquer for large fronts | divide and conquer (`general`), Buzdalov & Shalyto 2014 |
 //!
 //! [`naive`] holds the O(M N²) definitions the fast versions are tested against.
@@ -69,7 +69,8 @@ pub fn non_dominated_indices(points: PointsView<'_>) -> Vec<usize> {
 ///
 /// Rank 0 is the non-dominated set; a point has rank `r + 1` when the highest rank among
 /// the points dominating it is `r`. Equal points share a rank. Runs in O(N log N) for two
-/// objectives, O(N log² N) for three and O(N log^(M−1) N) beyond.
+/// objectives and O(N log^(M−1) N) beyond (for three objectives a faster sweep is tried
+/// first and abandoned if its staircases grow costly).
 pub fn pareto_rank(points: PointsView<'_>) -> Vec<usize> {
     if points.is_empty() {
         return Vec::new();
@@ -83,7 +84,7 @@ fn rank_distinct(d: &Distinct) -> Vec<usize> {
     match d.m {
         1 => (0..d.len()).collect(),
         2 => filter2d::rank(d),
-        3 => rank3d::rank(d),
+        3 => rank3d::rank(d).unwrap_or_else(|| general::rank(d, usize::MAX)),
         _ => general::rank(d, usize::MAX),
     }
 }

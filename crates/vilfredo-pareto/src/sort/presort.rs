@@ -21,7 +21,10 @@ pub(crate) struct Distinct {
     pub m: usize,
     /// Row-major coordinates of the distinct points, in lexicographic order.
     pub pts: Vec<f64>,
-    /// `group[i]` is the distinct-point index of original point `i`.
+    /// `order[pos]` is the original index of the point at position `pos` of the
+    /// lexicographic order (duplicates included).
+    pub order: Vec<u32>,
+    /// `group[pos]` is the distinct-point index of the point at position `pos`.
     pub group: Vec<u32>,
 }
 
@@ -40,10 +43,14 @@ impl Distinct {
 
     /// Spreads a value per distinct point back to the original points.
     pub fn scatter<T: Copy>(&self, per_distinct: &[T]) -> Vec<T> {
-        self.group
-            .iter()
-            .map(|&g| per_distinct[g as usize])
-            .collect()
+        let Some(&first) = per_distinct.first() else {
+            return Vec::new();
+        };
+        let mut out = vec![first; self.order.len()];
+        for (&i, &g) in self.order.iter().zip(&self.group) {
+            out[i as usize] = per_distinct[g as usize];
+        }
+        out
     }
 }
 
@@ -60,40 +67,68 @@ pub(crate) fn key(x: f64) -> u64 {
     }
 }
 
-/// Sorts `(key, payload)` pairs by key with a least-significant-digit radix sort.
+/// Sorts `(key, payload)` pairs by key, then payload.
 ///
-/// Byte positions on which all keys agree are skipped, which is the common case for the
-/// exponent bytes of data in a narrow range. Stable, so equal keys keep their input order.
+/// One counting pass distributes the pairs into about `n` buckets of equal key width
+/// between the smallest and largest key (an MSD radix step), and each bucket, usually a
+/// handful of pairs, is finished by comparison sort. Skewed keys only make some buckets
+/// larger, which the comparison sort handles in O(b log b).
 pub(crate) fn radix_sort(items: &mut Vec<(u64, u32)>, scratch: &mut Vec<(u64, u32)>) {
     let n = items.len();
     if n < 256 {
         items.sort_unstable();
         return;
     }
-    let mut counts = [[0usize; 256]; 8];
+    let (mut lo, mut hi) = (u64::MAX, 0u64);
     for &(k, _) in items.iter() {
-        for (b, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * b)) & 0xff) as usize] += 1;
-        }
+        lo = lo.min(k);
+        hi = hi.max(k);
+    }
+    if lo == hi {
+        items.sort_unstable_by_key(|&(_, i)| i);
+        return;
+    }
+    let log_buckets = usize::BITS - (n - 1).leading_zeros();
+    let range_bits = u64::BITS - (hi - lo).leading_zeros();
+    let shift = range_bits.saturating_sub(log_buckets);
+    let n_buckets = (((hi - lo) >> shift) + 1) as usize;
+    let mut start = vec![0u32; n_buckets + 1];
+    for &(k, _) in items.iter() {
+        start[((k - lo) >> shift) as usize + 1] += 1;
+    }
+    for b in 0..n_buckets {
+        start[b + 1] += start[b];
     }
     scratch.clear();
     scratch.resize(n, (0, 0));
-    for (b, c) in counts.iter().enumerate() {
-        if c.contains(&n) {
-            continue;
+    let mut next = start.clone();
+    for &item in items.iter() {
+        let b = ((item.0 - lo) >> shift) as usize;
+        scratch[next[b] as usize] = item;
+        next[b] += 1;
+    }
+    for b in 0..n_buckets {
+        let (s, e) = (start[b] as usize, start[b + 1] as usize);
+        if e - s > 16 {
+            scratch[s..e].sort_unstable();
+        } else if e - s > 1 {
+            insertion_sort(&mut scratch[s..e]);
         }
-        let mut offsets = [0usize; 256];
-        let mut sum = 0;
-        for (o, &x) in offsets.iter_mut().zip(c.iter()) {
-            *o = sum;
-            sum += x;
+    }
+    std::mem::swap(items, scratch);
+}
+
+/// Insertion sort, faster than a general sort on the tiny buckets of [`radix_sort`].
+#[inline]
+fn insertion_sort(v: &mut [(u64, u32)]) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
         }
-        for &item in items.iter() {
-            let d = ((item.0 >> (8 * b)) & 0xff) as usize;
-            scratch[offsets[d]] = item;
-            offsets[d] += 1;
-        }
-        std::mem::swap(items, scratch);
+        v[j] = x;
     }
 }
 
@@ -142,7 +177,7 @@ pub(crate) fn distinct(data: &[f64], m: usize) -> Distinct {
     let n = data.len() / m;
     let order = lex_order(data, m);
     let mut pts: Vec<f64> = Vec::with_capacity(n * m);
-    let mut group = vec![0u32; n];
+    let mut group = Vec::with_capacity(n);
     let mut count = 0usize;
     for &i in &order {
         let i = i as usize;
@@ -155,9 +190,14 @@ pub(crate) fn distinct(data: &[f64], m: usize) -> Distinct {
             pts.extend(row.iter().map(|&v| v + 0.0));
             count += 1;
         }
-        group[i] = (count - 1) as u32;
+        group.push((count - 1) as u32);
     }
-    Distinct { m, pts, group }
+    Distinct {
+        m,
+        pts,
+        order,
+        group,
+    }
 }
 
 /// Dense ranks of column `j` of the distinct points: equal values share a rank, and a

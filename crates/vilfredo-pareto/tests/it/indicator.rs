@@ -1,6 +1,9 @@
 //! Quality indicators: hand-computed cases, committed moocore/pymoo values, errors and
 //! invariants.
 
+// Fixture helpers outside `#[test]` functions may unwrap and panic too.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use proptest::prelude::*;
 use vilfredo_core::{Error, Points, PointsView};
 use vilfredo_pareto::indicator::{
@@ -373,5 +376,66 @@ proptest! {
         union.extend_from_slice(b.as_slice());
         let u = Points::from_vec(union, m).unwrap();
         prop_assert!(r2(u.view(), w.view(), &ideal).unwrap() <= r2(a.view(), w.view(), &ideal).unwrap());
+    }
+}
+
+/// The four distance indicators written as directly as their formulas, for comparison.
+fn naive_distances(a: &Points, r: &Points) -> [f64; 4] {
+    let euclid = |x: &[f64], y: &[f64]| -> f64 {
+        x.iter()
+            .zip(y)
+            .map(|(p, q)| (p - q) * (p - q))
+            .sum::<f64>()
+            .sqrt()
+    };
+    let plus = |x: &[f64], y: &[f64]| -> f64 {
+        x.iter()
+            .zip(y)
+            .map(|(p, q)| (p - q).max(0.0).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    };
+    let mean_min =
+        |outer: &Points, inner: &Points, d: &dyn Fn(&[f64], &[f64]) -> f64, swap: bool| {
+            let total: f64 = outer
+                .view()
+                .rows()
+                .map(|u| {
+                    inner
+                        .view()
+                        .rows()
+                        .map(|v| if swap { d(v, u) } else { d(u, v) })
+                        .fold(f64::INFINITY, f64::min)
+                })
+                .sum();
+            total / outer.n_points() as f64
+        };
+    [
+        mean_min(r, a, &euclid, true),
+        mean_min(r, a, &plus, true),
+        mean_min(a, r, &euclid, false),
+        mean_min(a, r, &plus, false),
+    ]
+}
+
+#[test]
+fn large_sets_match_the_formulas() {
+    // More rows than one block of the nearest-neighbour kernel, and a size that leaves a tail.
+    for (n_a, n_r, m, seed) in [(700, 300, 3, 1), (260, 1029, 2, 2), (513, 257, 6, 3)] {
+        let a = Points::from_vec(vilfredo_core::rng::uniform_points(n_a, m, seed), m).unwrap();
+        let r = Points::from_vec(vilfredo_core::rng::sphere_points(n_r, m, seed + 10), m).unwrap();
+        let want = naive_distances(&a, &r);
+        let got = [
+            igd(a.view(), r.view()).unwrap(),
+            igd_plus(a.view(), r.view()).unwrap(),
+            gd(a.view(), r.view()).unwrap(),
+            gd_plus(a.view(), r.view()).unwrap(),
+        ];
+        for k in 0..4 {
+            assert!(
+                close(got[k], want[k], 1e-12),
+                "{n_a}x{n_r} m={m} #{k}: {got:?} vs {want:?}"
+            );
+        }
     }
 }

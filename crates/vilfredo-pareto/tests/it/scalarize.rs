@@ -1,5 +1,8 @@
 //! Scalarizations: committed pymoo values, hand-computed cases, validation and invariants.
 
+// Fixture helpers outside `#[test]` functions may unwrap and panic too.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use proptest::prelude::*;
 use vilfredo_core::{Error, Points};
 use vilfredo_pareto::scalarize::{ASF_ZERO_WEIGHT, Scalarization};

@@ -259,3 +259,24 @@ fn large_front_falls_back_to_divide_and_conquer() {
     data.extend(extra);
     check_all(&data, m);
 }
+
+#[test]
+fn adversarial_three_objective_staircase_falls_back() {
+    // Each point enters the front of a long staircase: the sweeps give up on their
+    // sorted vectors and hand over to the Fenwick tree and to divide and conquer.
+    let n = 3000;
+    let mut data = Vec::new();
+    for i in 0..n {
+        let x = f64::from(i);
+        data.extend_from_slice(&[x, -x, x]);
+    }
+    for i in (0..n).step_by(7) {
+        let x = f64::from(i);
+        data.extend_from_slice(&[x, -x, x]); // duplicate
+        data.extend_from_slice(&[x + 0.5, -x, x]); // dominated
+        data.extend_from_slice(&[x + 0.5, -x + 0.5, x + 0.5]); // dominated twice over
+    }
+    check_all(&data, 3);
+    let r = sort::pareto_rank(view(&data, 3));
+    assert_eq!(r.iter().max(), Some(&2));
+}

@@ -10,8 +10,14 @@
 //! hypervolume-based many-objective optimization", Evolutionary Computation 19(1), 2011,
 //! §4). The interval is the Wilson score interval of the binomial proportion (Wilson,
 //! "Probable inference, the law of succession, and statistical inference", JASA 22, 1927),
-//! scaled by `V`. This is a separate, explicitly approximate function: the exact
-//! [`super::hypervolume`] never falls back to it.
+//! scaled by `V`.
+//!
+//! The per-sample test walks a k-d tree (Bentley, "Multidimensional binary search trees
+//! used for associative searching", CACM 18(9), 1975) of the non-dominated points whose
+//! nodes keep their minimum corner.
+//!
+//! This is a separate, explicitly approximate function: the exact [`super::hypervolume`]
+//! never falls back to it.
 
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Result};
@@ -106,30 +112,18 @@ pub fn hypervolume_approx(
     let width: Vec<f64> = ref_point.iter().zip(&ideal).map(|(r, lo)| r - lo).collect();
     let box_volume: f64 = width.iter().product();
 
+    let cover = Cover::new(front, m);
     let mut rng = SplitMix64::new(config.seed);
     let mut sample = vec![0.0; m];
     let mut hits: u64 = 0;
-    // The point that dominated the previous hit is tried first: neighbouring samples are
-    // uncorrelated, but large boxes catch most samples, so the cache often saves a scan.
     let mut last = 0usize;
-    let k = front.len() / m;
+    let mut stack = Vec::new();
     for _ in 0..config.samples {
         for ((s, lo), w) in sample.iter_mut().zip(&ideal).zip(&width) {
             *s = lo + w * rng.next_f64();
         }
-        let covers = |j: usize| {
-            front[j * m..(j + 1) * m]
-                .iter()
-                .zip(&sample)
-                .all(|(p, s)| p <= s)
-        };
-        if covers(last) {
+        if cover.covers(&sample, &mut last, &mut stack) {
             hits += 1;
-            continue;
-        }
-        if let Some(j) = (0..k).find(|&j| j != last && covers(j)) {
-            hits += 1;
-            last = j;
         }
     }
 
@@ -149,8 +143,122 @@ pub fn hypervolume_approx(
     })
 }
 
-/// The non-dominated points that strictly dominate `r`, one copy each, row-major, ordered
-/// by decreasing box volume so that the sampler tries the largest boxes first.
+/// Largest number of points in a leaf of [`Cover`].
+const LEAF: usize = 8;
+
+/// The non-dominated points in a k-d tree whose nodes keep the coordinate-wise minimum
+/// of their points: a sample can only be dominated inside a node whose minimum is `≤` it,
+/// so most of the set is skipped without looking at its points.
+struct Cover {
+    m: usize,
+    /// Points, row-major, reordered so that every node is a contiguous range.
+    pts: Vec<f64>,
+    /// Nodes of the tree; node 0 is the root.
+    nodes: Vec<Node>,
+    /// The minimum corner of each node's points, `m` values per node.
+    mins: Vec<f64>,
+}
+
+/// A node of [`Cover`]: its range of points and its children. The root (index 0) is
+/// nobody's child, so `left == 0` marks a leaf.
+struct Node {
+    start: usize,
+    end: usize,
+    left: usize,
+    right: usize,
+}
+
+impl Cover {
+    fn new(front: Vec<f64>, m: usize) -> Self {
+        let mut rows: Vec<&[f64]> = front.chunks_exact(m).collect();
+        let mut nodes = Vec::new();
+        let mut mins = Vec::new();
+        let k = rows.len();
+        build(&mut rows, 0, k, 0, m, &mut nodes, &mut mins);
+        let pts = rows.concat();
+        Self {
+            m,
+            pts,
+            nodes,
+            mins,
+        }
+    }
+
+    /// `true` when some point is `≤ s` everywhere. `last` is the index of the previous
+    /// dominating point, tried first: the largest boxes catch most samples.
+    fn covers(&self, s: &[f64], last: &mut usize, stack: &mut Vec<usize>) -> bool {
+        let m = self.m;
+        let dominates = |j: usize| {
+            self.pts[j * m..(j + 1) * m]
+                .iter()
+                .zip(s)
+                .all(|(p, x)| p <= x)
+        };
+        if dominates(*last) {
+            return true;
+        }
+        stack.clear();
+        stack.push(0);
+        while let Some(i) = stack.pop() {
+            let below = self.mins[i * m..(i + 1) * m]
+                .iter()
+                .zip(s)
+                .all(|(p, x)| p <= x);
+            if !below {
+                continue;
+            }
+            let node = &self.nodes[i];
+            if node.left == 0 {
+                if let Some(j) = (node.start..node.end).find(|&j| dominates(j)) {
+                    *last = j;
+                    return true;
+                }
+            } else {
+                stack.push(node.right);
+                stack.push(node.left);
+            }
+        }
+        false
+    }
+}
+
+/// Builds the node for `rows[start..end]` (split on coordinate `axis` at the median) and
+/// its subtree; returns its index.
+fn build(
+    rows: &mut [&[f64]],
+    start: usize,
+    end: usize,
+    axis: usize,
+    m: usize,
+    nodes: &mut Vec<Node>,
+    mins: &mut Vec<f64>,
+) -> usize {
+    let id = nodes.len();
+    nodes.push(Node {
+        start,
+        end,
+        left: 0,
+        right: 0,
+    });
+    mins.extend((0..m).map(|j| {
+        rows[start..end]
+            .iter()
+            .map(|p| p[j])
+            .fold(f64::INFINITY, f64::min)
+    }));
+    if end - start > LEAF {
+        let mid = start + (end - start) / 2;
+        rows[start..end].select_nth_unstable_by(mid - start, |a, b| a[axis].total_cmp(&b[axis]));
+        let next = (axis + 1) % m;
+        let left = build(rows, start, mid, next, m, nodes, mins);
+        let right = build(rows, mid, end, next, m, nodes, mins);
+        nodes[id].left = left;
+        nodes[id].right = right;
+    }
+    id
+}
+
+/// The non-dominated points that strictly dominate `r`, one copy each, row-major.
 fn active_front(points: PointsView<'_>, r: &[f64]) -> Vec<f64> {
     let m = points.n_obj();
     let mut rows: Vec<(f64, &[f64])> = points

@@ -9,11 +9,9 @@ from vilfredo._vilfredo import _cli_main
 def main() -> None:
     """Run the command line with ``sys.argv`` and exit with its status."""
     # Behave like the native binary: Ctrl-C stops a long computation (the Rust code never
-    # returns to Python's own handler), and `vilfredo rank big.csv | head` ends quietly
-    # instead of reporting a broken pipe.
+    # returns to Python's own handler). SIGPIPE stays ignored, as Python and Rust both set
+    # it, so `vilfredo rank big.csv | head` sees EPIPE and the command exits 0 quietly.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(_cli_main(list(sys.argv)))
 
 

@@ -1,8 +1,9 @@
-//! Turning Python arguments into validated row-major `f64` buffers.
+//! Turning Python arguments into row-major `f64` buffers for the kernels (which validate them).
 //!
 //! The fast path takes a C-contiguous `float64` numpy array without copying. Anything else
 //! numpy can read as real numbers (lists, integer or boolean arrays, Fortran-order or strided
-//! views, other byte orders) goes once through `numpy.require(x, float64, "CA")` (C order, aligned).
+//! views, other byte orders, unaligned buffers) goes once through
+//! `numpy.require(x, float64, "CA")`, which copies into C order and aligned memory.
 //! Strings, objects, complex numbers and dates are refused with `TypeError` instead of being
 //! silently coerced (numpy would drop imaginary parts with only a warning).
 

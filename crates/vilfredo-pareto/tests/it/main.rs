@@ -1,5 +1,4 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
-
 mod approximate;
 mod contributions;
 mod hypervolume;

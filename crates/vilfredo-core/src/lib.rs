@@ -9,6 +9,7 @@
 //!   inside; maximisation is turned around at the front doors);
 //! - [`rng`]: value-stable, seeded random numbers;
 //! - [`design`]: reference directions and space-filling designs;
+//! - [`Problem`]: the batch-evaluation interface between problems and optimisers;
 //! - [`Error`]: the typed error every validation returns.
 //!
 //! This crate does no I/O and starts no threads.
@@ -19,8 +20,10 @@ pub mod design;
 mod direction;
 mod error;
 mod points;
+mod problem;
 pub mod rng;
 
 pub use direction::Direction;
 pub use error::{Error, Result};
 pub use points::{Points, PointsView};
+pub use problem::{Problem, VarType};

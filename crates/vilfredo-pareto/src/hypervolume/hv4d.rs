@@ -85,6 +85,8 @@ pub(super) struct Front {
     by_x: Vec<[f64; 3]>,
     /// Sorted by the third coordinate, descending.
     by_z: Vec<[f64; 3]>,
+    /// Scratch of [`Front::insert`]: the points being removed.
+    gone: Vec<[f64; 3]>,
 }
 
 impl Front {
@@ -214,18 +216,57 @@ impl Front {
 
     /// Inserts `p`, removing the points it weakly dominates, whose positions in `by_x`
     /// [`Front::contribution`] left in `doomed` (decreasing).
+    ///
+    /// Each list is rewritten in one pass over the range that moves, so the removals and
+    /// the insertion cost one shift instead of one each.
     pub(super) fn insert(&mut self, p: [f64; 3], doomed: &[usize]) {
-        for &i in doomed {
-            let q = self.by_x.remove(i);
-            // Find the same point in `by_z`: among the entries with q's third coordinate.
-            let from = self.by_z.partition_point(|r| r[2] > q[2]);
-            if let Some(k) = self.by_z[from..].iter().position(|r| *r == q) {
-                self.by_z.remove(from + k);
+        let Some(&lo) = doomed.last() else {
+            let at = self.by_x.partition_point(|q| q[0] <= p[0]);
+            self.by_x.insert(at, p);
+            let at = self.by_z.partition_point(|q| q[2] > p[2]);
+            self.by_z.insert(at, p);
+            return;
+        };
+        // In `by_z` the doomed points have a third coordinate ≤ p's, so they sit at or
+        // after p's place; they are matched by value, each once. One pass writes p and
+        // the survivors, lagging one place behind the reads.
+        let gone = &mut self.gone;
+        gone.clear();
+        gone.extend(doomed.iter().map(|&i| self.by_x[i]));
+        let by_z = &mut self.by_z;
+        let at = by_z.partition_point(|q| q[2] > p[2]);
+        let mut hold = p;
+        let mut w = at;
+        for r in at..by_z.len() {
+            let q = by_z[r];
+            if !gone.is_empty() && (q[0] <= p[0]) & (q[1] <= p[1]) & (q[2] <= p[2]) {
+                if let Some(k) = gone.iter().position(|g| *g == q) {
+                    gone.swap_remove(k);
+                    continue;
+                }
             }
+            by_z[w] = hold;
+            hold = q;
+            w += 1;
         }
-        let at = self.by_x.partition_point(|q| q[0] <= p[0]);
-        self.by_x.insert(at, p);
-        let at = self.by_z.partition_point(|q| q[2] > p[2]);
-        self.by_z.insert(at, p);
+        by_z[w] = hold;
+        by_z.truncate(w + 1);
+        // Every doomed point has a first coordinate ≤ p's, so it sits before p's place
+        // `at` in `by_x`: close the gaps in `lo..at`, put p after them, pull the tail left.
+        let by_x = &mut self.by_x;
+        let at = by_x.partition_point(|q| q[0] <= p[0]);
+        let mut next = doomed.iter().rev().peekable();
+        let mut w = lo;
+        for r in lo..at {
+            if next.peek() == Some(&&r) {
+                next.next();
+                continue;
+            }
+            by_x[w] = by_x[r];
+            w += 1;
+        }
+        by_x[w] = p;
+        by_x.copy_within(at.., w + 1);
+        by_x.truncate(by_x.len() + 1 - doomed.len());
     }
 }

@@ -239,11 +239,12 @@ impl Front {
         let mut w = at;
         for r in at..by_z.len() {
             let q = by_z[r];
-            if !gone.is_empty() && (q[0] <= p[0]) & (q[1] <= p[1]) & (q[2] <= p[2]) {
-                if let Some(k) = gone.iter().position(|g| *g == q) {
-                    gone.swap_remove(k);
-                    continue;
-                }
+            if !gone.is_empty()
+                && (q[0] <= p[0]) & (q[1] <= p[1]) & (q[2] <= p[2])
+                && let Some(k) = gone.iter().position(|g| *g == q)
+            {
+                gone.swap_remove(k);
+                continue;
             }
             by_z[w] = hold;
             hold = q;

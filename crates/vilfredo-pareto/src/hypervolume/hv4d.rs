@@ -40,6 +40,17 @@ pub(super) struct Scratch {
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride 4, every value > 0).
 pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
+    volume_keeping(u, scratch, None)
+}
+
+/// [`volume`], also pushing onto `out` (when given), by decreasing fourth coordinate, the
+/// points that add volume when they are met: the non-dominated points, plus possibly a
+/// few dominated by a point with the same fourth coordinate (which changes no volume).
+pub(super) fn volume_keeping(
+    u: &[f64],
+    scratch: &mut Scratch,
+    mut out: Option<&mut Vec<[f64; 4]>>,
+) -> f64 {
     let Scratch {
         order,
         front,
@@ -52,6 +63,7 @@ pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
     order.extend(u.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]));
     order.sort_unstable_by(|a, b| b[3].total_cmp(&a[3]));
     front.clear();
+    front.reserve(order.len());
     let mut sum = 0.0;
     // The points tied at the best fourth coordinate (common in the limited sets of the
     // general recursion, where every point better than the limiting point is cut to its
@@ -64,6 +76,9 @@ pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
         group.extend(order[..tied].iter().map(|p| [p[0], p[1], p[2]]));
         sum += top * hv3d::volume_of_rows(group, stair, kept);
         front.fill(kept);
+        if let Some(out) = out.as_deref_mut() {
+            out.extend(kept.iter().map(|q| [q[0], q[1], q[2], top]));
+        }
         tied
     } else {
         0
@@ -73,6 +88,9 @@ pub(super) fn volume(u: &[f64], scratch: &mut Scratch) -> f64 {
         if let Some(c) = front.contribution(&q, stair, doomed) {
             sum += p[3] * c;
             front.insert(q, doomed);
+            if let Some(out) = out.as_deref_mut() {
+                out.push(*p);
+            }
         }
     }
     sum
@@ -94,6 +112,12 @@ impl Front {
     pub(super) fn clear(&mut self) {
         self.by_x.clear();
         self.by_z.clear();
+    }
+
+    /// Makes room for `n` points.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.by_x.reserve(n);
+        self.by_z.reserve(n);
     }
 
     /// Replaces the content by `points`, given sorted by the third coordinate, descending,

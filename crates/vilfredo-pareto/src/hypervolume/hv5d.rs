@@ -20,7 +20,6 @@
 
 use super::hv3d::{self, Staircase};
 use super::hv4d::{self, Front};
-use super::nondominated;
 
 /// Tied groups at least this large are measured in one sweep (see [`volume`]).
 const GROUP_MIN: usize = 8;
@@ -38,7 +37,6 @@ pub(super) struct Scratch {
     flat: Vec<f64>,
     rest: Vec<[f64; 4]>,
     s4: hv4d::Scratch,
-    filter: nondominated::Scratch,
 }
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride 5, every value > 0).
@@ -59,11 +57,8 @@ pub(super) fn volume(u: &[f64], s: &mut Scratch) -> f64 {
         for p in &s.order[..tied] {
             s.flat.extend_from_slice(&p[..4]);
         }
-        sum += top * hv4d::volume(&s.flat, &mut s.s4);
-        nondominated::filter(&mut s.flat, 4, &mut s.filter);
-        s.front
-            .extend(s.flat.chunks_exact(4).map(|q| [q[0], q[1], q[2], q[3]]));
-        s.front.sort_unstable_by(|a, b| b[3].total_cmp(&a[3]));
+        // The four-dimensional sweep yields the starting front, already in order.
+        sum += top * hv4d::volume_keeping(&s.flat, &mut s.s4, Some(&mut s.front));
         tied
     } else {
         0

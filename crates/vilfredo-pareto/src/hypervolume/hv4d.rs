@@ -33,7 +33,7 @@ pub(super) struct Scratch {
     order: Vec<[f64; 4]>,
     front: Front,
     stair: Staircase,
-    doomed: Vec<usize>,
+    plan: Plan,
     group: Vec<[f64; 3]>,
     kept: Vec<[f64; 3]>,
 }
@@ -55,7 +55,7 @@ pub(super) fn volume_keeping(
         order,
         front,
         stair,
-        doomed,
+        plan,
         group,
         kept,
     } = scratch;
@@ -85,15 +85,26 @@ pub(super) fn volume_keeping(
     };
     for p in order[start..].iter() {
         let q = [p[0], p[1], p[2]];
-        if let Some(c) = front.contribution(&q, stair, doomed) {
+        if let Some(c) = front.contribution(&q, stair, plan) {
             sum += p[3] * c;
-            front.insert(q, doomed);
+            front.insert(q, plan);
             if let Some(out) = out.as_deref_mut() {
                 out.push(*p);
             }
         }
     }
     sum
+}
+
+/// Where [`Front::contribution`] found that a new point goes, for [`Front::insert`].
+#[derive(Debug, Default)]
+pub(super) struct Plan {
+    /// The positions in `by_x` of the points the new point weakly dominates, decreasing.
+    doomed: Vec<usize>,
+    /// The new point's place in `by_x` (after the points with first coordinate ≤ its).
+    at_x: usize,
+    /// The new point's place in `by_z` (after the points with third coordinate > its).
+    at_z: usize,
 }
 
 /// A three-dimensional non-dominated set (larger is better), sorted two ways.
@@ -131,13 +142,14 @@ impl Front {
     }
 
     /// The volume of `[0, p]` not covered by the boxes of the set, or `None` when a point
-    /// of the set weakly dominates `p`. `doomed` receives, in decreasing order, the
-    /// positions in `by_x` of the points that `p` weakly dominates (for [`Front::insert`]).
+    /// of the set weakly dominates `p`. `plan` receives where `p` goes and, in decreasing
+    /// order, the positions in `by_x` of the points that `p` weakly dominates (for
+    /// [`Front::insert`]).
     pub(super) fn contribution(
         &self,
         p: &[f64; 3],
         stair: &mut Staircase,
-        doomed: &mut Vec<usize>,
+        plan: &mut Plan,
     ) -> Option<f64> {
         let [a, b, c] = *p;
         // Pass 1: the staircase of the points at or above level c, clipped to p's box.
@@ -164,10 +176,19 @@ impl Front {
         if height >= b {
             return None;
         }
+        let doomed = &mut plan.doomed;
         doomed.clear();
+        plan.at_z = split
+            - self.by_z[..split]
+                .iter()
+                .rev()
+                .take_while(|q| q[2] == c)
+                .count();
+        plan.at_x = self.by_x.len();
         // Points p weakly dominates have a first coordinate ≤ a: at the edge only ties.
         for (i, q) in self.by_x.iter().enumerate().skip(edge) {
             if q[0] > a {
+                plan.at_x = i;
                 break;
             }
             if (q[1] <= b) & (q[2] <= c) {
@@ -238,17 +259,16 @@ impl Front {
         Some(sum + level * uncovered)
     }
 
-    /// Inserts `p`, removing the points it weakly dominates, whose positions in `by_x`
-    /// [`Front::contribution`] left in `doomed` (decreasing).
+    /// Inserts `p`, removing the points it weakly dominates, as [`Front::contribution`]
+    /// planned in `plan`.
     ///
     /// Each list is rewritten in one pass over the range that moves, so the removals and
     /// the insertion cost one shift instead of one each.
-    pub(super) fn insert(&mut self, p: [f64; 3], doomed: &[usize]) {
+    pub(super) fn insert(&mut self, p: [f64; 3], plan: &Plan) {
+        let doomed = &plan.doomed;
         let Some(&lo) = doomed.last() else {
-            let at = self.by_x.partition_point(|q| q[0] <= p[0]);
-            self.by_x.insert(at, p);
-            let at = self.by_z.partition_point(|q| q[2] > p[2]);
-            self.by_z.insert(at, p);
+            self.by_x.insert(plan.at_x, p);
+            self.by_z.insert(plan.at_z, p);
             return;
         };
         // In `by_z` the doomed points have a third coordinate ≤ p's, so they sit at or
@@ -258,7 +278,7 @@ impl Front {
         gone.clear();
         gone.extend(doomed.iter().map(|&i| self.by_x[i]));
         let by_z = &mut self.by_z;
-        let at = by_z.partition_point(|q| q[2] > p[2]);
+        let at = plan.at_z;
         let mut hold = p;
         let mut w = at;
         for r in at..by_z.len() {
@@ -279,7 +299,7 @@ impl Front {
         // Every doomed point has a first coordinate ≤ p's, so it sits before p's place
         // `at` in `by_x`: close the gaps in `lo..at`, put p after them, pull the tail left.
         let by_x = &mut self.by_x;
-        let at = by_x.partition_point(|q| q[0] <= p[0]);
+        let at = plan.at_x;
         let mut next = doomed.iter().rev().peekable();
         let mut w = lo;
         for r in lo..at {

@@ -33,7 +33,7 @@ pub(super) struct Scratch {
     kept: Vec<[f64; 3]>,
     slab: Front,
     stair: Staircase,
-    doomed: Vec<usize>,
+    plan: hv4d::Plan,
     flat: Vec<f64>,
     rest: Vec<[f64; 4]>,
     s4: hv4d::Scratch,
@@ -161,11 +161,11 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
             let j = worse.iter().position(|&x| x).unwrap_or(0);
             best[j] = cq[j];
         }
-        if let Some(c3) = s.slab.contribution(&cq, &mut s.stair, &mut s.doomed) {
+        if let Some(c3) = s.slab.contribution(&cq, &mut s.stair, &mut s.plan) {
             sum += (level - q[3]) * uncovered;
             level = q[3];
             uncovered -= c3;
-            s.slab.insert(cq, &s.doomed);
+            s.slab.insert(cq, &s.plan);
         }
     }
     Some(sum + level * uncovered)

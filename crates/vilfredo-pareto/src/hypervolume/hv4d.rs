@@ -64,6 +64,7 @@ pub(super) fn volume_keeping(
     order.sort_unstable_by(|a, b| b[3].total_cmp(&a[3]));
     front.clear();
     front.reserve(order.len());
+    stair.steps_mut().reserve(order.len());
     let mut sum = 0.0;
     // The points tied at the best fourth coordinate (common in the limited sets of the
     // general recursion, where every point better than the limiting point is cut to its

@@ -148,14 +148,16 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
     let mut level = w;
     let mut sum = 0.0;
     for q in &s.front[split..] {
-        if q[0] >= a && q[1] >= b && q[2] >= c {
+        // Hidden behind a single-coordinate point already in the slab: adds nothing. Most
+        // points leave here, so the test is branch-free; as every `best[j] < p_j`, testing
+        // q itself is the same as testing q clipped to p's box.
+        if (q[0] <= best[0]) | (q[1] <= best[1]) | (q[2] <= best[2]) {
+            continue;
+        }
+        if (q[0] >= a) & (q[1] >= b) & (q[2] >= c) {
             return Some(sum + (level - q[3]) * uncovered);
         }
         let cq = [q[0].min(a), q[1].min(b), q[2].min(c)];
-        // Hidden behind a single-coordinate point already in the slab: adds nothing.
-        if (cq[0] <= best[0]) | (cq[1] <= best[1]) | (cq[2] <= best[2]) {
-            continue;
-        }
         let worse = [q[0] < a, q[1] < b, q[2] < c];
         if worse.iter().filter(|&&x| x).count() == 1 {
             let j = worse.iter().position(|&x| x).unwrap_or(0);

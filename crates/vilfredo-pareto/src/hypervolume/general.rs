@@ -14,7 +14,8 @@
 //! limited set is pre-filtered in linear time (see [`limit_set`]) and, when it still has
 //! six or more objectives, reduced to its non-dominated part (While et al., §III), which
 //! is usually far smaller. The recursion ends in the specialised kernels for five or fewer
-//! objectives.
+//! objectives, or, for sets of at most four points (frequent deep in the recursion), in
+//! inclusion–exclusion over their subsets (see [`small_union`]).
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 

@@ -14,7 +14,9 @@
 //! then added one at a time with their clipped three-dimensional contributions
 //! ([`super::hv4d::Front`]), and the integral stops as soon as one of them covers the
 //! whole box. Compared with measuring the limited set from scratch, this skips building,
-//! filtering and sorting it, and it stops early.
+//! filtering and sorting it, and it stops early. The outer sweep stops early too, once a
+//! point of `F` is at least as large as every point still to come (in the limited sets of
+//! the general recursion, one point often reaches the limiting point).
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 

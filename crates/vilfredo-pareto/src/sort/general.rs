@@ -27,9 +27,9 @@
 use super::presort::Distinct;
 
 /// Below this size `rank_all` compares all pairs.
-const BRUTE_ALL: usize = 24;
+const BRUTE_ALL: usize = 64;
 /// Below this product of sizes `update` compares all pairs.
-const BRUTE_UPDATE: usize = 512;
+const BRUTE_UPDATE: usize = 4096;
 
 /// Ranks (capped at `cap`) of the distinct points of `d`.
 pub(crate) fn rank(d: &Distinct, cap: usize) -> Vec<usize> {

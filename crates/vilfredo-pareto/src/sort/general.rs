@@ -230,8 +230,8 @@ impl Dc<'_> {
             for j in 1..n {
                 for i in 0..j {
                     let (a, b) = (s[i], s[j]);
-                    if !self.done(b) && self.weakly_le(a, b, k) {
-                        let ra = self.rank[a as usize];
+                    let ra = self.rank[a as usize];
+                    if ra >= self.rank[b as usize] && !self.done(b) && self.weakly_le(a, b, k) {
                         self.raise(b, ra);
                     }
                 }
@@ -309,14 +309,12 @@ impl Dc<'_> {
         if l.is_empty() || h.is_empty() {
             return;
         }
-        if self.cap == 1 {
+        if self.cap == 1 && l.iter().chain(h.iter()).any(|&i| self.done(i)) {
             // Filter mode: dominated points neither need nor give information.
             let mut l2: Vec<u32> = l.iter().copied().filter(|&i| !self.done(i)).collect();
             let mut h2: Vec<u32> = h.iter().copied().filter(|&i| !self.done(i)).collect();
-            if l2.len() < l.len() || h2.len() < h.len() {
-                self.update_inner(&mut l2, &mut h2, k);
-                return;
-            }
+            self.update_inner(&mut l2, &mut h2, k);
+            return;
         }
         self.update_inner(l, h, k);
     }
@@ -335,8 +333,9 @@ impl Dc<'_> {
                     if a > b {
                         break;
                     }
-                    if self.weakly_le(a, b, k) {
-                        let ra = self.rank[a as usize];
+                    // Comparing is only worth it when `a` could raise the rank of `b`.
+                    let ra = self.rank[a as usize];
+                    if ra >= self.rank[b as usize] && self.weakly_le(a, b, k) {
                         self.raise(b, ra);
                     }
                 }

@@ -307,3 +307,23 @@ fn large_integer_grids_agree_with_naive() {
         );
     }
 }
+
+#[test]
+fn many_fronts_in_four_to_seven_objectives_agree_with_naive() {
+    // Noisy points along the diagonal have about a hundred fronts: more than are peeled
+    // by filtering, so divide and conquer ranks the rest, ties included.
+    use vilfredo_core::rng::SplitMix64;
+    let mut rng = SplitMix64::new(5);
+    for m in 4..=7 {
+        let n = 1500;
+        let data: Vec<f64> = (0..n)
+            .flat_map(|_| {
+                let t = rng.below(120) as f64;
+                (0..m).map(|_| t + rng.below(4) as f64).collect::<Vec<_>>()
+            })
+            .collect();
+        check_all(&data, m);
+        let fronts = sort::pareto_rank(view(&data, m)).into_iter().max().unwrap() + 1;
+        assert!(fronts > 40, "only {fronts} fronts");
+    }
+}

@@ -134,7 +134,7 @@ impl Dc<'_> {
         let m = self.m;
         let pa = &self.pts[a as usize * m + 1..a as usize * m + k + 1];
         let pb = &self.pts[b as usize * m + 1..b as usize * m + k + 1];
-        pa.iter().zip(pb).all(|(x, y)| x <= y)
+        super::sfs::weakly_le(pa, pb)
     }
 
     #[inline]

@@ -13,12 +13,14 @@
 //! | 1 | smallest value | dense rank of the value |
 //! | 2 | one sweep keeping the running minimum (`filter2d`) | sweep with binary search over fronts (`filter2d`), Jensen 2003 |
 //! | 3 | sweep with a staircase (`filter3d`), Kung, Luccio & Preparata 1975 | sweep with one staircase per front (`rank3d`), Jensen 2003 |
-//! | ≥ 4 | sort-filter-skyline on the sum (`sfs`), handing over to divide and conquer for large fronts | the first fronts peeled by that filter, the rest by divide and conquer (`general`), Buzdalov & Shalyto 2014 |
+//! | ≥ 4, N ≤ 2048 | sort-filter-skyline on the sum (`sfs`), Chomicki et al. 2003 | ENS-BS (`ens`), Zhang et al. 2015 |
+//! | ≥ 4 | sort-filter-skyline, handing over to divide and conquer for large fronts | the first fronts peeled by that filter, the rest by divide and conquer (`general`), Buzdalov & Shalyto 2014 |
 //!
 //! [`naive`] holds the O(M N²) definitions the fast versions are tested against.
 
 mod constrained;
 mod crowding;
+mod ens;
 mod filter2d;
 mod filter3d;
 mod general;
@@ -37,6 +39,11 @@ use vilfredo_core::{PointsView, Result};
 /// 2048 on uniform and spherical data with 5 and 10 objectives and 10⁴ or 10⁵ points.
 const SFS_FRONT_LIMIT: usize = 512;
 
+/// Up to this many distinct points, four or more objectives are handled by the simple
+/// quadratic algorithms (unlimited sort-filter-skyline, ENS-BS), which beat divide and
+/// conquer there.
+const SMALL: usize = 2048;
+
 /// `mask[i]` is `true` when no point of the set dominates point `i`.
 ///
 /// Every copy of a non-dominated point is non-dominated. Runs in O(N log N) for two and
@@ -50,6 +57,7 @@ pub fn is_non_dominated(points: PointsView<'_>) -> Vec<bool> {
         1 => (0..d.len()).map(|i| i == 0).collect(),
         2 => filter2d::filter(&d),
         3 => filter3d::filter(&d),
+        _ if d.len() <= SMALL => sfs::filter(&d, usize::MAX),
         _ => sfs::filter(&d, SFS_FRONT_LIMIT),
     };
     d.scatter(&mask)
@@ -84,6 +92,7 @@ fn rank_distinct(d: &Distinct) -> Vec<usize> {
         1 => (0..d.len()).collect(),
         2 => filter2d::rank(d),
         3 => rank3d::rank(d).unwrap_or_else(|| general::rank(d, usize::MAX)),
+        _ if d.len() <= SMALL => ens::rank(d),
         _ => peel_then_divide(d),
     }
 }

@@ -235,9 +235,9 @@ fn bench_shapes_agree_with_naive() {
     for m in [2, 3, 4, 5, 8] {
         for sphere in [false, true] {
             let data = if sphere {
-                sphere_points(2000, m, bench_seed(m, true))
+                sphere_points(3000, m, bench_seed(m, true))
             } else {
-                uniform_points(2000, m, bench_seed(m, false))
+                uniform_points(3000, m, bench_seed(m, false))
             };
             check_all(&data, m);
         }
@@ -284,7 +284,8 @@ fn adversarial_three_objective_staircase_falls_back() {
 #[test]
 fn large_integer_grids_agree_with_naive() {
     // Thousands of points on small grids: many ties in every objective, many duplicates,
-    // deep enough to reach the divide-and-conquer recursion past its brute-force cutoffs.
+    // deep enough to reach the divide-and-conquer recursion past its brute-force cutoffs
+    // (over 2048 distinct points, so past the quadratic algorithms for small sets).
     use vilfredo_core::rng::SplitMix64;
     let mut rng = SplitMix64::new(99);
     for (m, levels, n) in [
@@ -315,7 +316,7 @@ fn many_fronts_in_four_to_seven_objectives_agree_with_naive() {
     use vilfredo_core::rng::SplitMix64;
     let mut rng = SplitMix64::new(5);
     for m in 4..=7 {
-        let n = 1500;
+        let n = 3000;
         let data: Vec<f64> = (0..n)
             .flat_map(|_| {
                 let t = rng.below(120) as f64;

@@ -9,24 +9,16 @@
 //!
 //! The cost is O(M N²) in the worst case, but with no recursion or bookkeeping it is the
 //! fastest choice for a few thousand points. Each front keeps the coordinates of its
-//! members contiguously, without the first objective, which the order makes redundant.
+//! members in `Blocks`, without the first objective, which the order makes redundant.
 
+use super::block::Blocks;
 use super::presort::Distinct;
-
-/// `true` when some member of `front` (rows of `w` values) is `<= tail` everywhere.
-#[inline]
-fn has_dominator(front: &[f64], w: usize, tail: &[f64]) -> bool {
-    front
-        .chunks_exact(w)
-        .rev()
-        .any(|q| super::sfs::weakly_le(q, tail))
-}
 
 /// The rank of each distinct point (at least two objectives).
 pub(crate) fn rank(d: &Distinct) -> Vec<usize> {
     let m = d.m;
     let w = m - 1;
-    let mut fronts: Vec<Vec<f64>> = Vec::new();
+    let mut fronts: Vec<Blocks> = Vec::new();
     d.pts
         .chunks_exact(m)
         .map(|p| {
@@ -34,16 +26,16 @@ pub(crate) fn rank(d: &Distinct) -> Vec<usize> {
             let (mut lo, mut hi) = (0usize, fronts.len());
             while lo < hi {
                 let mid = (lo + hi) / 2;
-                if has_dominator(&fronts[mid], w, tail) {
+                if fronts[mid].find_dominator(tail, true).is_some() {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
             if lo == fronts.len() {
-                fronts.push(Vec::new());
+                fronts.push(Blocks::new(w));
             }
-            fronts[lo].extend_from_slice(tail);
+            fronts[lo].push(tail);
             lo
         })
         .collect()

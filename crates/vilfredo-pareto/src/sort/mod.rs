@@ -18,6 +18,7 @@
 //!
 //! [`naive`] holds the O(M N²) definitions the fast versions are tested against.
 
+mod block;
 mod constrained;
 mod crowding;
 mod ens;

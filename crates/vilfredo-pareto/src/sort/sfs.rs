@@ -13,6 +13,7 @@
 //! a front of `F` points, so the caller gives up (and uses the divide-and-conquer
 //! algorithm) when the front grows past `limit`.
 
+use super::block::Blocks;
 use super::presort::{Distinct, key, radix_sort};
 
 /// `a <= b` in every coordinate, without early exit: for the short rows here, testing
@@ -46,25 +47,24 @@ pub(crate) fn filter(d: &Distinct, limit: usize) -> Vec<bool> {
     radix_sort(&mut items, &mut scratch);
     drop(scratch);
     let mut mask = vec![false; u];
-    // Coordinates of the non-dominated points found so far, contiguous for the scans.
-    let mut front: Vec<f64> = Vec::new();
+    // The non-dominated points found so far, in order, laid out for the scans.
+    let mut front = Blocks::new(m);
     let mut front_idx: Vec<u32> = Vec::new();
     let mut last: usize = 0;
     for (pos, &(_, i)) in items.iter().enumerate() {
         let p = d.row(i as usize);
-        let le = |q: &[f64]| weakly_le(q, p);
-        if !front_idx.is_empty() && le(&front[last * m..(last + 1) * m]) {
+        if front.len() > 0 && front.weakly_dominates(last, p) {
             continue;
         }
-        if let Some(j) = front.chunks_exact(m).position(le) {
+        if let Some(j) = front.find_dominator(p, false) {
             last = j;
             continue;
         }
         if front_idx.len() >= limit {
             let pending: Vec<u32> = items[pos..].iter().map(|&(_, i)| i).collect();
-            return hand_over(d, &front, front_idx, &pending);
+            return hand_over(d, front_idx, &pending);
         }
-        front.extend_from_slice(p);
+        front.push(p);
         front_idx.push(i);
         mask[i as usize] = true;
     }
@@ -72,15 +72,18 @@ pub(crate) fn filter(d: &Distinct, limit: usize) -> Vec<bool> {
 }
 
 /// Finishes the filter with divide and conquer; see [`filter`].
-fn hand_over(d: &Distinct, front: &[f64], mut keep: Vec<u32>, pending: &[u32]) -> Vec<bool> {
+fn hand_over(d: &Distinct, mut keep: Vec<u32>, pending: &[u32]) -> Vec<bool> {
     let m = d.m;
-    let screen = &front[..SCREEN.min(keep.len()) * m];
-    keep.extend(pending.iter().copied().filter(|&i| {
-        let p = d.row(i as usize);
-        !screen
-            .chunks_exact(m)
-            .any(|q| q.iter().zip(p).all(|(x, y)| x <= y))
-    }));
+    let mut screen = Blocks::new(m);
+    for &i in &keep[..SCREEN.min(keep.len())] {
+        screen.push(d.row(i as usize));
+    }
+    keep.extend(
+        pending
+            .iter()
+            .copied()
+            .filter(|&i| screen.find_dominator(d.row(i as usize), false).is_none()),
+    );
     // Increasing indices keep the subset in lexicographic order.
     keep.sort_unstable();
     let mut pts = Vec::with_capacity(keep.len() * m);

@@ -184,6 +184,11 @@ fn crowding_edge_cases_never_nan() {
     // All objectives constant: all zero.
     let c = sort::crowding_distance(view(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 2));
     assert_eq!(c, vec![0.0; 3]);
+    // Differences beyond f64::MAX: still finite ratios.
+    let c = sort::crowding_distance(view(&[-1.5e308, 1e308, 1.5e308], 1));
+    assert_eq!(c[0], f64::INFINITY);
+    assert_eq!(c[2], f64::INFINITY);
+    assert!((c[1] - 1.0).abs() < 1e-12, "{}", c[1]);
     // Duplicates: the first copy in input order is the lower extreme.
     let c = sort::crowding_distance(view(&[0.0, 0.0, 2.0], 1));
     assert_eq!(c, vec![f64::INFINITY, 1.0, f64::INFINITY]);

@@ -25,6 +25,7 @@
 //! whatever they dominate is also dominated by their own non-dominated dominators.
 
 use super::presort::Distinct;
+use super::rank3d::{MOVE_BUDGET_PER_POINT, covers, insert};
 
 /// Below this size `rank_all` compares all pairs.
 const BRUTE_ALL: usize = 64;
@@ -51,6 +52,7 @@ pub(crate) fn rank(d: &Distinct, cap: usize) -> Vec<usize> {
         tmp: Vec::new(),
         tmp_hi: Vec::new(),
         stairs: Vec::new(),
+        stairs3: Vec::new(),
     };
     let mut all: Vec<u32> = (0..u as u32).collect();
     if d.m >= 2 {
@@ -120,6 +122,8 @@ struct Dc<'a> {
     tmp_hi: Vec<u32>,
     /// Scratch for sweeps.
     stairs: Vec<(f64, usize)>,
+    /// Scratch for the filter-mode sweeps on two objectives.
+    stairs3: Vec<(f64, f64)>,
 }
 
 impl Dc<'_> {
@@ -226,6 +230,9 @@ impl Dc<'_> {
             self.sweep_all(s);
             return;
         }
+        if k == 2 && self.cap == 1 && self.filter_sweep(s, &[]) {
+            return;
+        }
         if n <= BRUTE_ALL {
             for j in 1..n {
                 for i in 0..j {
@@ -264,6 +271,52 @@ impl Dc<'_> {
             self.rank_all(h, k);
         }
         self.merge(s, nl + ne);
+    }
+
+    /// Filter mode, objectives 1 and 2: one sweep in position order with a staircase of
+    /// the (objective 1, objective 2) pairs of the points not known to be dominated, as
+    /// in Kung, Luccio & Preparata (1975). With `h` empty, `l` is both the dominators
+    /// and the points tested (`rank_all`); otherwise `l` dominates `h` (`update`).
+    ///
+    /// Returns `false`, leaving the work to the recursion, when the staircase costs more
+    /// moves than its budget; the marks made until then are all correct.
+    fn filter_sweep(&mut self, l: &[u32], h: &[u32]) -> bool {
+        let mut stairs = std::mem::take(&mut self.stairs3);
+        stairs.clear();
+        let mut budget = MOVE_BUDGET_PER_POINT * (l.len() + h.len()) + 4096;
+        let mut ok = true;
+        let (mut i, mut j) = (0, 0);
+        while i < l.len() || j < h.len() {
+            // Next point in position order; ties cannot happen as `l` and `h` are disjoint.
+            let from_l = j == h.len() || (i < l.len() && l[i] < h[j]);
+            let p = if from_l { l[i] } else { h[j] };
+            if from_l {
+                i += 1;
+            } else {
+                j += 1;
+            }
+            if self.done(p) {
+                continue;
+            }
+            let (y, z) = (self.val(p, 1), self.val(p, 2));
+            let covered = covers(&stairs, y, z);
+            if covered && (h.is_empty() || !from_l) {
+                self.rank[p as usize] = 1;
+                continue;
+            }
+            // A covered dominator adds nothing, and inserting it would break the staircase.
+            if from_l && !covered {
+                match budget.checked_sub(insert(&mut stairs, y, z)) {
+                    Some(b) => budget = b,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+        }
+        self.stairs3 = stairs;
+        ok
     }
 
     /// Objective 1 only: sweep in position order with a staircase of (value, rank).
@@ -325,6 +378,9 @@ impl Dc<'_> {
         }
         if k == 1 {
             self.sweep_update(l, h);
+            return;
+        }
+        if k == 2 && self.cap == 1 && self.filter_sweep(l, h) {
             return;
         }
         if l.len() * h.len() <= BRUTE_UPDATE {

@@ -22,7 +22,12 @@
 //!
 //! With `cap = 1` the same recursion computes the non-dominated filter; points already
 //! known to be dominated are then dropped from every comparison, which is valid because
-//! whatever they dominate is also dominated by their own non-dominated dominators.
+//! whatever they dominate is also dominated by their own non-dominated dominators. In
+//! that mode the recursion also stops one level earlier, at two remaining objectives,
+//! with the staircase sweep of Kung, Luccio & Preparata (1975).
+//!
+//! The brute-force cutoffs were tuned on uniform and spherical data with 5 and 10
+//! objectives (10⁴ to 10⁵ points).
 
 use super::presort::Distinct;
 use super::rank3d::{MOVE_BUDGET_PER_POINT, covers, insert};

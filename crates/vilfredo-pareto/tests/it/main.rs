@@ -1,1 +1,2 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
+mod fixtures;

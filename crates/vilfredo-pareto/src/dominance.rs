@@ -57,6 +57,23 @@ pub fn weakly_dominates(a: &[f64], b: &[f64]) -> bool {
     a.iter().zip(b).all(|(x, y)| x <= y)
 }
 
+/// `true` when `a` (with aggregated constraint violation `va`) beats `b` (violation
+/// `vb`) under Deb's (2000) feasibility rules: a point is feasible when its violation is
+/// `≤ 0`; a feasible point beats an infeasible one; two feasible points compare by
+/// [`dominates`]; two infeasible points by violation alone (smaller wins).
+///
+/// Deb (2000), "An efficient constraint handling method for genetic algorithms",
+/// Computer Methods in Applied Mechanics and Engineering 186(2–4).
+#[inline]
+pub fn constrained_dominates(a: &[f64], va: f64, b: &[f64], vb: f64) -> bool {
+    match (va <= 0.0, vb <= 0.0) {
+        (true, true) => dominates(a, b),
+        (true, false) => true,
+        (false, true) => false,
+        (false, false) => va < vb,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +92,16 @@ mod tests {
         assert_eq!(compare(&[0.0, 3.0], &[1.0, 2.0]), Dominance::Incomparable);
         assert!(dominates(&[0.0, 0.0], &[0.0, 1.0]));
         assert!(!dominates(&[0.0, 3.0], &[1.0, 2.0]));
+    }
+
+    #[test]
+    fn constrained_rules() {
+        let (a, b) = ([1.0, 1.0], [0.0, 0.0]);
+        assert!(constrained_dominates(&a, 0.0, &b, 0.5));
+        assert!(!constrained_dominates(&b, 0.5, &a, -1.0));
+        assert!(constrained_dominates(&a, 0.1, &b, 0.5));
+        assert!(!constrained_dominates(&a, 0.5, &b, 0.5));
+        assert!(constrained_dominates(&b, -2.0, &a, 0.0));
+        assert!(!constrained_dominates(&a, 0.0, &b, 0.0));
     }
 }

@@ -1,2 +1,4 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
 mod fixtures;
+
+mod sort;

@@ -3,3 +3,5 @@ mod fixtures;
 
 mod sort;
 mod hypervolume;
+mod approximate;
+mod contributions;

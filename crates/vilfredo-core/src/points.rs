@@ -31,7 +31,7 @@ impl<'a> PointsView<'a> {
         if n_obj == 0 {
             return Err(Error::ZeroObjectives { what });
         }
-        if data.len() % n_obj != 0 {
+        if !data.len().is_multiple_of(n_obj) {
             return Err(Error::Ragged {
                 what,
                 len: data.len(),

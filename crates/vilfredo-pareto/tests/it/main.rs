@@ -5,3 +5,5 @@ mod sort;
 mod hypervolume;
 mod approximate;
 mod contributions;
+mod indicator;
+mod scalarize;

@@ -1,3 +1,0 @@
-//! Reference directions and space-filling designs.
-//!
-//! Filled in by the reference-directions work (Das–Dennis, multi-layer, Riesz s-energy).

@@ -1,3 +1,5 @@
-//! The `vilfredo` command (skeleton).
+//! The `vilfredo` binary: a one-line wrapper around [`vilfredo_cli::run`].
 
-fn main() {}
+fn main() {
+    std::process::exit(vilfredo_cli::run(std::env::args_os().collect()));
+}

@@ -1,0 +1,38 @@
+//! The `vilfredo._vilfredo` Python extension module: Pareto kernels for numpy arrays.
+//!
+//! Every function converts its arguments in Rust (zero-copy for C-contiguous `float64`
+//! arrays, see [`convert`]), releases the GIL around the kernel and maps errors in one place
+//! ([`guard`]). The pure-Python package `vilfredo` re-exports these functions unchanged.
+
+#![deny(missing_docs)]
+
+mod cli;
+mod convert;
+mod guard;
+mod hypervolume;
+mod indicator;
+mod sort;
+
+use pyo3::prelude::*;
+
+/// Pareto kernels of vilfredo (compiled part; import ``vilfredo`` instead).
+#[pymodule]
+fn _vilfredo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(hypervolume::hypervolume, m)?)?;
+    m.add_function(wrap_pyfunction!(hypervolume::hv_contributions, m)?)?;
+    m.add_function(wrap_pyfunction!(hypervolume::hypervolume_approx, m)?)?;
+    m.add_class::<hypervolume::PyHvEstimate>()?;
+    m.add_function(wrap_pyfunction!(sort::is_non_dominated, m)?)?;
+    m.add_function(wrap_pyfunction!(sort::pareto_rank, m)?)?;
+    m.add_function(wrap_pyfunction!(sort::crowding_distance, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::igd, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::igd_plus, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::gd, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::gd_plus, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::epsilon_additive, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::epsilon_multiplicative, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::_cli_main, m)?)?;
+    m.add("_HAS_CLI", cfg!(feature = "cli"))?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

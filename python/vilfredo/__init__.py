@@ -1,0 +1,51 @@
+"""vilfredo: measuring Pareto fronts exactly and fast.
+
+Every objective is minimised. Point sets are ``(n, m)`` arrays of ``float64`` (anything
+numpy can turn into one is accepted): one point per row, one objective per column.
+
+Kernels
+-------
+hypervolume, hv_contributions, hypervolume_approx
+    Exact hypervolume, exclusive contributions and a Monte Carlo estimate.
+is_non_dominated, pareto_rank, crowding_distance
+    Non-dominated filter, 0-based Pareto ranks, NSGA-II crowding distance.
+igd, igd_plus, gd, gd_plus, epsilon_additive, epsilon_multiplicative
+    Quality indicators against a reference front.
+
+Bad input raises ``TypeError`` (not real numbers) or ``ValueError`` (wrong shape,
+NaN/inf, reference point of the wrong length), with a message naming the row and column.
+"""
+
+from vilfredo._vilfredo import (
+    HvEstimate,
+    __version__,
+    crowding_distance,
+    epsilon_additive,
+    epsilon_multiplicative,
+    gd,
+    gd_plus,
+    hv_contributions,
+    hypervolume,
+    hypervolume_approx,
+    igd,
+    igd_plus,
+    is_non_dominated,
+    pareto_rank,
+)
+
+__all__ = [
+    "HvEstimate",
+    "__version__",
+    "crowding_distance",
+    "epsilon_additive",
+    "epsilon_multiplicative",
+    "gd",
+    "gd_plus",
+    "hv_contributions",
+    "hypervolume",
+    "hypervolume_approx",
+    "igd",
+    "igd_plus",
+    "is_non_dominated",
+    "pareto_rank",
+]

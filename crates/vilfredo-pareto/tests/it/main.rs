@@ -1,9 +1,9 @@
 //! Integration tests of vilfredo-pareto: one binary, one module per area.
 mod fixtures;
 
-mod sort;
-mod hypervolume;
 mod approximate;
 mod contributions;
+mod hypervolume;
 mod indicator;
 mod scalarize;
+mod sort;

@@ -108,7 +108,8 @@ class Peer:
 
     `make(X, ref)` returns a zero-argument call; `norm` turns its result into the common
     form (bool mask, int ranks, float, float array); `growth(m)` is the exponent used to
-    predict the time at a larger n from the time at a smaller one.
+    predict the time at a larger n from the time at a smaller one (2 for the peers whose
+    sorts are quadratic on large fronts, measured on this machine).
     """
 
     name: str
@@ -194,6 +195,7 @@ def load_peers(want_vilfredo: bool, notes: list[str]) -> dict[str, list[Peer]]:
                 "pygmo",
                 lambda X, r: lambda: pygmo.non_dominated_front_2d(X),
                 _mask_from_indices,
+                lambda m: 2.0,  # quadratic on mutually non-dominated input
                 only_m=(2,),
             )
         )
@@ -229,10 +231,10 @@ def load_peers(want_vilfredo: bool, notes: list[str]) -> dict[str, list[Peer]]:
             find_nd = load_function("find_non_dominated")
             ens = load_function("efficient_non_dominated_sort")
             peers["nds_front"].append(
-                Peer("pymoo.find_non_dominated", lambda X, r: lambda: find_nd(X), _mask_from_indices)
+                Peer("pymoo.find_non_dominated", lambda X, r: lambda: find_nd(X), _mask_from_indices, lambda m: 2.0)
             )
             peers["nds_rank"].append(
-                Peer("pymoo.efficient_nds", lambda X, r: lambda: ens(X), _ranks_from_fronts, lambda m: 1.3)
+                Peer("pymoo.efficient_nds", lambda X, r: lambda: ens(X), _ranks_from_fronts, lambda m: 2.0)
             )
     except ImportError as e:
         notes.append(f"pymoo not timed: {e}")
@@ -248,7 +250,7 @@ def load_peers(want_vilfredo: bool, notes: list[str]) -> dict[str, list[Peer]]:
                 "optuna",
                 lambda X, r: lambda: _is_pareto_front(X, assume_unique_lexsorted=False),
                 lambda v, n: np.asarray(v, bool),
-                lambda m: 1.5,
+                lambda m: 2.0,
             )
         )
         peers["nds_rank"].append(
@@ -256,7 +258,7 @@ def load_peers(want_vilfredo: bool, notes: list[str]) -> dict[str, list[Peer]]:
                 "optuna",
                 lambda X, r: lambda: _fast_non_domination_rank(X),
                 lambda v, n: np.asarray(v, np.int64),
-                lambda m: 1.5,
+                lambda m: 2.0,
             )
         )
         peers["hv"].append(
@@ -430,6 +432,17 @@ def table(workload: str, rows, peer_names: list[str]) -> list[str]:
     return out
 
 
+def _git_commit() -> str:
+    import subprocess
+
+    try:
+        here = os.path.dirname(os.path.abspath(__file__))
+        out = subprocess.run(["git", "-C", here, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or "?"
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer repetitions (a few minutes)")
@@ -458,11 +471,14 @@ def main(argv=None) -> int:
     all_peers = load_peers(not args.no_vilfredo, notes)
     wanted = [s for s in args.peers.split(",") if s]
     started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    commit = _git_commit()
     lines = [
         "# vilfredo vs peers: in-process kernel timings",
         "",
         f"- Run: {started}; command: `python3 bench/compare.py {' '.join(argv if argv is not None else sys.argv[1:])}`",
-        f"- Machine: {platform.machine()}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}, numpy {np.__version__}",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} logical CPUs, load average at start {load}, "
+        f"Python {platform.python_version()}, numpy {np.__version__}; source tree at commit {commit}",
         f"- Packages: {'; '.join(notes)}",
         f"- Timing: warm-up on a 64-point prefix, then median of up to {args.reps} calls "
         f"(stop after >= 3 calls and {args.budget:g} s); a peer is skipped ('skip') at larger n once "

@@ -14,6 +14,8 @@
 //! - `n ≤ 2`: every distance is infinite (both points are extremes);
 //! - an objective with `max == min` adds 0 to every point, including its "extremes";
 //!   if every objective is constant, every distance is 0 (for `n ≥ 3`);
+//! - values spanning more than `f64::MAX` (for example `-1e308` and `1e308`) are halved
+//!   before taking differences, so gaps and range stay finite;
 //! - duplicated points are treated as distinct points that happen to be at distance 0:
 //!   among equal values the input order decides who is first and last, so one copy of a
 //!   duplicated extreme point can be infinite while the other copies get finite values.
@@ -37,7 +39,15 @@ pub(crate) fn crowding_distance(points: PointsView<'_>) -> Vec<f64> {
         items.clear();
         items.extend((0..n).map(|i| (key(data[i * m + j]), i as u32)));
         radix_sort(&mut items, &mut scratch);
-        let value = |pos: usize| data[items[pos].1 as usize * m + j] + 0.0;
+        // Values spanning more than f64::MAX would make gaps and range infinite and
+        // their ratio NaN; halving them first is exact for normal numbers and changes
+        // no ratio, so it is only done then.
+        let scale = if (data_max(&items, data, m, j) - data_min(&items, data, m, j)).is_finite() {
+            1.0
+        } else {
+            0.5
+        };
+        let value = |pos: usize| (data[items[pos].1 as usize * m + j] + 0.0) * scale;
         let range = value(n - 1) - value(0);
         if range == 0.0 {
             continue;
@@ -50,9 +60,23 @@ pub(crate) fn crowding_distance(points: PointsView<'_>) -> Vec<f64> {
             dist[items[pos].1 as usize] += gap;
         }
     }
-    let scale = m as f64;
+    let n_obj = m as f64;
     for d in &mut dist {
-        *d /= scale;
+        *d /= n_obj;
     }
     dist
+}
+
+/// Largest value of objective `j`, `items` being sorted by it.
+#[inline]
+fn data_max(items: &[(u64, u32)], data: &[f64], m: usize, j: usize) -> f64 {
+    items.last().map_or(0.0, |&(_, i)| data[i as usize * m + j])
+}
+
+/// Smallest value of objective `j`, `items` being sorted by it.
+#[inline]
+fn data_min(items: &[(u64, u32)], data: &[f64], m: usize, j: usize) -> f64 {
+    items
+        .first()
+        .map_or(0.0, |&(_, i)| data[i as usize * m + j])
 }

@@ -22,14 +22,20 @@
 //!
 //! With `cap = 1` the same recursion computes the non-dominated filter; points already
 //! known to be dominated are then dropped from every comparison, which is valid because
-//! whatever they dominate is also dominated by their own non-dominated dominators.
+//! whatever they dominate is also dominated by their own non-dominated dominators. In
+//! that mode the recursion also stops one level earlier, at two remaining objectives,
+//! with the staircase sweep of Kung, Luccio & Preparata (1975).
+//!
+//! The brute-force cutoffs were tuned on uniform and spherical data with 5 and 10
+//! objectives (10⁴ to 10⁵ points).
 
 use super::presort::Distinct;
+use super::rank3d::{MOVE_BUDGET_PER_POINT, covers, insert};
 
 /// Below this size `rank_all` compares all pairs.
-const BRUTE_ALL: usize = 24;
+const BRUTE_ALL: usize = 64;
 /// Below this product of sizes `update` compares all pairs.
-const BRUTE_UPDATE: usize = 512;
+const BRUTE_UPDATE: usize = 4096;
 
 /// Ranks (capped at `cap`) of the distinct points of `d`.
 pub(crate) fn rank(d: &Distinct, cap: usize) -> Vec<usize> {
@@ -51,6 +57,7 @@ pub(crate) fn rank(d: &Distinct, cap: usize) -> Vec<usize> {
         tmp: Vec::new(),
         tmp_hi: Vec::new(),
         stairs: Vec::new(),
+        stairs3: Vec::new(),
     };
     let mut all: Vec<u32> = (0..u as u32).collect();
     if d.m >= 2 {
@@ -120,6 +127,8 @@ struct Dc<'a> {
     tmp_hi: Vec<u32>,
     /// Scratch for sweeps.
     stairs: Vec<(f64, usize)>,
+    /// Scratch for the filter-mode sweeps on two objectives.
+    stairs3: Vec<(f64, f64)>,
 }
 
 impl Dc<'_> {
@@ -134,7 +143,7 @@ impl Dc<'_> {
         let m = self.m;
         let pa = &self.pts[a as usize * m + 1..a as usize * m + k + 1];
         let pb = &self.pts[b as usize * m + 1..b as usize * m + k + 1];
-        pa.iter().zip(pb).all(|(x, y)| x <= y)
+        super::sfs::weakly_le(pa, pb)
     }
 
     #[inline]
@@ -226,12 +235,15 @@ impl Dc<'_> {
             self.sweep_all(s);
             return;
         }
+        if k == 2 && self.cap == 1 && self.filter_sweep(s, &[]) {
+            return;
+        }
         if n <= BRUTE_ALL {
             for j in 1..n {
                 for i in 0..j {
                     let (a, b) = (s[i], s[j]);
-                    if !self.done(b) && self.weakly_le(a, b, k) {
-                        let ra = self.rank[a as usize];
+                    let ra = self.rank[a as usize];
+                    if ra >= self.rank[b as usize] && !self.done(b) && self.weakly_le(a, b, k) {
                         self.raise(b, ra);
                     }
                 }
@@ -264,6 +276,52 @@ impl Dc<'_> {
             self.rank_all(h, k);
         }
         self.merge(s, nl + ne);
+    }
+
+    /// Filter mode, objectives 1 and 2: one sweep in position order with a staircase of
+    /// the (objective 1, objective 2) pairs of the points not known to be dominated, as
+    /// in Kung, Luccio & Preparata (1975). With `h` empty, `l` is both the dominators
+    /// and the points tested (`rank_all`); otherwise `l` dominates `h` (`update`).
+    ///
+    /// Returns `false`, leaving the work to the recursion, when the staircase costs more
+    /// moves than its budget; the marks made until then are all correct.
+    fn filter_sweep(&mut self, l: &[u32], h: &[u32]) -> bool {
+        let mut stairs = std::mem::take(&mut self.stairs3);
+        stairs.clear();
+        let mut budget = MOVE_BUDGET_PER_POINT * (l.len() + h.len()) + 4096;
+        let mut ok = true;
+        let (mut i, mut j) = (0, 0);
+        while i < l.len() || j < h.len() {
+            // Next point in position order; ties cannot happen as `l` and `h` are disjoint.
+            let from_l = j == h.len() || (i < l.len() && l[i] < h[j]);
+            let p = if from_l { l[i] } else { h[j] };
+            if from_l {
+                i += 1;
+            } else {
+                j += 1;
+            }
+            if self.done(p) {
+                continue;
+            }
+            let (y, z) = (self.val(p, 1), self.val(p, 2));
+            let covered = covers(&stairs, y, z);
+            if covered && (h.is_empty() || !from_l) {
+                self.rank[p as usize] = 1;
+                continue;
+            }
+            // A covered dominator adds nothing, and inserting it would break the staircase.
+            if from_l && !covered {
+                match budget.checked_sub(insert(&mut stairs, y, z)) {
+                    Some(b) => budget = b,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+        }
+        self.stairs3 = stairs;
+        ok
     }
 
     /// Objective 1 only: sweep in position order with a staircase of (value, rank).
@@ -309,14 +367,12 @@ impl Dc<'_> {
         if l.is_empty() || h.is_empty() {
             return;
         }
-        if self.cap == 1 {
+        if self.cap == 1 && l.iter().chain(h.iter()).any(|&i| self.done(i)) {
             // Filter mode: dominated points neither need nor give information.
             let mut l2: Vec<u32> = l.iter().copied().filter(|&i| !self.done(i)).collect();
             let mut h2: Vec<u32> = h.iter().copied().filter(|&i| !self.done(i)).collect();
-            if l2.len() < l.len() || h2.len() < h.len() {
-                self.update_inner(&mut l2, &mut h2, k);
-                return;
-            }
+            self.update_inner(&mut l2, &mut h2, k);
+            return;
         }
         self.update_inner(l, h, k);
     }
@@ -329,14 +385,18 @@ impl Dc<'_> {
             self.sweep_update(l, h);
             return;
         }
+        if k == 2 && self.cap == 1 && self.filter_sweep(l, h) {
+            return;
+        }
         if l.len() * h.len() <= BRUTE_UPDATE {
             for &b in h.iter() {
                 for &a in l.iter() {
                     if a > b {
                         break;
                     }
-                    if self.weakly_le(a, b, k) {
-                        let ra = self.rank[a as usize];
+                    // Comparing is only worth it when `a` could raise the rank of `b`.
+                    let ra = self.rank[a as usize];
+                    if ra >= self.rank[b as usize] && self.weakly_le(a, b, k) {
                         self.raise(b, ra);
                     }
                 }

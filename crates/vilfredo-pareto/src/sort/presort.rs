@@ -9,10 +9,13 @@
 //! - a point can only be dominated by a point that comes earlier in the order, so the
 //!   first objective is implied by the position and never needs comparing again.
 //!
-//! The first objective is sorted with an LSD radix sort on order-preserving integer keys,
-//! and only runs of equal first values are then compared on the other objectives.
-//! `-0.0` is mapped to `+0.0` first, because dominance compares with `<` and `<=`, for
-//! which the two zeros are equal.
+//! The first objective is sorted by one bucket pass on order-preserving integer keys
+//! (an MSD radix step, buckets finished by comparison), and only runs of equal first
+//! values are then compared on the other objectives. `-0.0` is mapped to `+0.0` first,
+//! because dominance compares with `<` and `<=`, for which the two zeros are equal.
+//!
+//! Indices are stored as `u32`, so a set is limited to 2³² − 1 points (32 GiB of
+//! coordinates per objective), far beyond what these kernels are used for.
 
 /// Points ordered lexicographically, with equal points merged.
 #[derive(Debug, Default)]

@@ -13,11 +13,28 @@
 //! a front of `F` points, so the caller gives up (and uses the divide-and-conquer
 //! algorithm) when the front grows past `limit`.
 
+use super::block::Blocks;
 use super::presort::{Distinct, key, radix_sort};
 
-/// `true` for each distinct point that no other point dominates, or `None` when more
-/// than `limit` points turn out to be non-dominated.
-pub(crate) fn filter(d: &Distinct, limit: usize) -> Option<Vec<bool>> {
+/// `a <= b` in every coordinate, without early exit: for the short rows here, testing
+/// every coordinate without branches is faster than mispredicting where they differ.
+#[inline]
+pub(crate) fn weakly_le(a: &[f64], b: &[f64]) -> bool {
+    a.iter().zip(b).fold(true, |acc, (x, y)| acc & (x <= y))
+}
+
+/// How many of the first non-dominated points screen the rest before the handover.
+const SCREEN: usize = 32;
+
+/// `true` for each distinct point that no other point dominates.
+///
+/// When more than `limit` non-dominated points turn up, the filter stops and hands over
+/// to the divide-and-conquer algorithm of `general`, restricted to the points that can
+/// still matter: the non-dominated points found so far (as dominators) and the points not
+/// yet visited that none of the first [`SCREEN`] non-dominated points dominates. The
+/// visited dominated points are dropped, since their own dominators dominate whatever
+/// they would.
+pub(crate) fn filter(d: &Distinct, limit: usize) -> Vec<bool> {
     let m = d.m;
     let u = d.len();
     let mut items: Vec<(u64, u32)> = d
@@ -30,25 +47,59 @@ pub(crate) fn filter(d: &Distinct, limit: usize) -> Option<Vec<bool>> {
     radix_sort(&mut items, &mut scratch);
     drop(scratch);
     let mut mask = vec![false; u];
-    // Coordinates of the non-dominated points found so far, contiguous for the scans.
-    let mut front: Vec<f64> = Vec::new();
+    // The non-dominated points found so far, in order, laid out for the scans.
+    let mut front = Blocks::new(m);
+    let mut front_idx: Vec<u32> = Vec::new();
     let mut last: usize = 0;
-    for &(_, i) in &items {
+    for (pos, &(_, i)) in items.iter().enumerate() {
         let p = d.row(i as usize);
-        let le = |q: &[f64]| q.iter().zip(p).all(|(x, y)| x <= y);
-        let n_front = front.len() / m;
-        if n_front > 0 && le(&front[last * m..(last + 1) * m]) {
+        if front.len() > 0 && front.weakly_dominates(last, p) {
             continue;
         }
-        if let Some(j) = front.chunks_exact(m).position(le) {
+        if let Some(j) = front.find_dominator(p, false) {
             last = j;
             continue;
         }
-        if n_front >= limit {
-            return None;
+        if front_idx.len() >= limit {
+            let pending: Vec<u32> = items[pos..].iter().map(|&(_, i)| i).collect();
+            return hand_over(d, front_idx, &pending);
         }
-        front.extend_from_slice(p);
+        front.push(p);
+        front_idx.push(i);
         mask[i as usize] = true;
     }
-    Some(mask)
+    mask
+}
+
+/// Finishes the filter with divide and conquer; see [`filter`].
+fn hand_over(d: &Distinct, mut keep: Vec<u32>, pending: &[u32]) -> Vec<bool> {
+    let m = d.m;
+    let mut screen = Blocks::new(m);
+    for &i in &keep[..SCREEN.min(keep.len())] {
+        screen.push(d.row(i as usize));
+    }
+    keep.extend(
+        pending
+            .iter()
+            .copied()
+            .filter(|&i| screen.find_dominator(d.row(i as usize), false).is_none()),
+    );
+    // Increasing indices keep the subset in lexicographic order.
+    keep.sort_unstable();
+    let mut pts = Vec::with_capacity(keep.len() * m);
+    for &i in &keep {
+        pts.extend_from_slice(d.row(i as usize));
+    }
+    let sub = Distinct {
+        m,
+        pts,
+        order: Vec::new(),
+        group: Vec::new(),
+    };
+    let ranks = super::general::rank(&sub, 1);
+    let mut mask = vec![false; d.len()];
+    for (&i, &r) in keep.iter().zip(&ranks) {
+        mask[i as usize] = r == 0;
+    }
+    mask
 }

@@ -184,6 +184,11 @@ fn crowding_edge_cases_never_nan() {
     // All objectives constant: all zero.
     let c = sort::crowding_distance(view(&[1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 2));
     assert_eq!(c, vec![0.0; 3]);
+    // Differences beyond f64::MAX: still finite ratios.
+    let c = sort::crowding_distance(view(&[-1.5e308, 1e308, 1.5e308], 1));
+    assert_eq!(c[0], f64::INFINITY);
+    assert_eq!(c[2], f64::INFINITY);
+    assert!((c[1] - 1.0).abs() < 1e-12, "{}", c[1]);
     // Duplicates: the first copy in input order is the lower extreme.
     let c = sort::crowding_distance(view(&[0.0, 0.0, 2.0], 1));
     assert_eq!(c, vec![f64::INFINITY, 1.0, f64::INFINITY]);
@@ -235,9 +240,9 @@ fn bench_shapes_agree_with_naive() {
     for m in [2, 3, 4, 5, 8] {
         for sphere in [false, true] {
             let data = if sphere {
-                sphere_points(2000, m, bench_seed(m, true))
+                sphere_points(3000, m, bench_seed(m, true))
             } else {
-                uniform_points(2000, m, bench_seed(m, false))
+                uniform_points(3000, m, bench_seed(m, false))
             };
             check_all(&data, m);
         }
@@ -279,4 +284,52 @@ fn adversarial_three_objective_staircase_falls_back() {
     check_all(&data, 3);
     let r = sort::pareto_rank(view(&data, 3));
     assert_eq!(r.iter().max(), Some(&2));
+}
+
+#[test]
+fn large_integer_grids_agree_with_naive() {
+    // Thousands of points on small grids: many ties in every objective, many duplicates,
+    // deep enough to reach the divide-and-conquer recursion past its brute-force cutoffs
+    // (over 2048 distinct points, so past the quadratic algorithms for small sets).
+    use vilfredo_core::rng::SplitMix64;
+    let mut rng = SplitMix64::new(99);
+    for (m, levels, n) in [
+        (3, 20, 3000),
+        (4, 6, 3000),
+        (5, 4, 3000),
+        (6, 8, 2500),
+        (7, 3, 2000),
+    ] {
+        let data: Vec<f64> = (0..n * m).map(|_| rng.below(levels) as f64).collect();
+        check_all(&data, m);
+        // The same grid shifted to mix -0.0 and +0.0.
+        let shifted: Vec<f64> = data
+            .iter()
+            .map(|&v| if v == 0.0 { -0.0 } else { v })
+            .collect();
+        assert_eq!(
+            sort::pareto_rank(view(&shifted, m)),
+            sort::pareto_rank(view(&data, m))
+        );
+    }
+}
+
+#[test]
+fn many_fronts_in_four_to_seven_objectives_agree_with_naive() {
+    // Noisy points along the diagonal have about a hundred fronts: more than are peeled
+    // by filtering, so divide and conquer ranks the rest, ties included.
+    use vilfredo_core::rng::SplitMix64;
+    let mut rng = SplitMix64::new(5);
+    for m in 4..=7 {
+        let n = 3000;
+        let data: Vec<f64> = (0..n)
+            .flat_map(|_| {
+                let t = rng.below(120) as f64;
+                (0..m).map(|_| t + rng.below(4) as f64).collect::<Vec<_>>()
+            })
+            .collect();
+        check_all(&data, m);
+        let fronts = sort::pareto_rank(view(&data, m)).into_iter().max().unwrap() + 1;
+        assert!(fronts > 40, "only {fronts} fronts");
+    }
 }

@@ -8,18 +8,21 @@
 //! of `p`'s projection to the projections of the points visited before it. WFG's
 //! identity gives that contribution as `vol(p) − HV(limit(S, p))`, where `limit(S, p)`
 //! replaces every `q ∈ S` by `min(q, p)` (the part of `q`'s box inside `p`'s box); the
-//! limited set is reduced to its non-dominated part, which is usually far smaller, and
-//! measured recursively. Two refinements keep the sets small: `S` holds only the
-//! non-dominated visited projections (a new point removes those it dominates), and a point
-//! whose projection is already dominated contributes nothing and is skipped. The recursion
-//! ends in the specialised kernels for four or fewer objectives.
+//! limited set is measured recursively. Three refinements keep the sets small: `S` holds
+//! only the non-dominated visited projections (a new point removes those it dominates); a
+//! point whose projection is already dominated contributes nothing and is skipped; and the
+//! limited set is pre-filtered in linear time (see [`limit_set`]) and, when it still has
+//! six or more objectives, reduced to its non-dominated part (While et al., §III), which
+//! is usually far smaller. The recursion ends in the specialised kernels for five or fewer
+//! objectives, or, for sets of at most four points (frequent deep in the recursion), in
+//! inclusion–exclusion over their subsets (see [`small_union`]).
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 
 use super::{hv2d, hv3d, hv4d, hv5d, nondominated};
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride `d`, every value > 0), using
-/// the specialised kernels for four or fewer objectives.
+/// the specialised kernels for five or fewer objectives.
 pub(super) fn volume(u: &[f64], d: usize) -> f64 {
     Workspace::new(d, 4).volume(u, d)
 }
@@ -28,6 +31,11 @@ pub(super) fn volume(u: &[f64], d: usize) -> f64 {
 /// before recursing; below, the specialised kernels cope with dominated points faster than
 /// the filter would remove them.
 const FILTER_FROM: usize = 6;
+
+/// Sets of at most this many points (with five or more objectives) are measured by
+/// inclusion–exclusion: limited sets deep in the recursion are often this small, and
+/// `2^k − 1` products cost far less than setting up a sweep.
+const SMALL_SET: usize = 4;
 
 /// Buffers for every recursion depth, reused across the whole computation so that the
 /// many small recursive calls allocate nothing.
@@ -38,6 +46,7 @@ pub(super) struct Workspace {
     base: usize,
     levels: Vec<Level>,
     pairs: Vec<(f64, f64)>,
+    corners: Vec<f64>,
     s3: hv3d::Scratch,
     s4: hv4d::Scratch,
     s5: hv5d::Scratch,
@@ -86,6 +95,9 @@ impl Workspace {
         if u.len() == d {
             return u.iter().product();
         }
+        if d >= 5 && u.len() <= SMALL_SET * d {
+            return small_union(u, d, &mut self.corners);
+        }
         if d == 5 && self.base >= 4 {
             return hv5d::volume(u, &mut self.s5);
         }
@@ -128,6 +140,41 @@ impl Workspace {
         }
         sum
     }
+}
+
+/// The volume of `⋃ [0, u]` over the `k ≤ SMALL_SET` rows of `u` (stride `d`) by
+/// inclusion–exclusion: `Σ (−1)^(|T|+1) vol(min T)` over the non-empty subsets `T`. The
+/// corner `min T` of each subset is the corner of `T` without its lowest row, lowered to
+/// that row, so each costs `d` comparisons. Positive and negative terms are summed apart
+/// and subtracted once; with at most 15 terms, each no larger than the largest box, the
+/// rounding error stays within a few units in the last place of that box's volume.
+fn small_union(u: &[f64], d: usize, corners: &mut Vec<f64>) -> f64 {
+    let k = u.len() / d;
+    let subsets = 1usize << k;
+    corners.clear();
+    corners.resize(subsets * d, 0.0);
+    let (mut plus, mut minus) = (0.0, 0.0);
+    for t in 1..subsets {
+        let low = t.trailing_zeros() as usize;
+        let rest = t & (t - 1);
+        let row = &u[low * d..(low + 1) * d];
+        let mut vol = 1.0;
+        for j in 0..d {
+            let v = if rest == 0 {
+                row[j]
+            } else {
+                corners[rest * d + j].min(row[j])
+            };
+            corners[t * d + j] = v;
+            vol *= v;
+        }
+        if t.count_ones() % 2 == 1 {
+            plus += vol;
+        } else {
+            minus += vol;
+        }
+    }
+    plus - minus
 }
 
 /// Fills `limit` with `min(q, p)` for the points `q` of `front` (stride `p.len()`),

@@ -14,13 +14,14 @@
 //! then added one at a time with their clipped three-dimensional contributions
 //! ([`super::hv4d::Front`]), and the integral stops as soon as one of them covers the
 //! whole box. Compared with measuring the limited set from scratch, this skips building,
-//! filtering and sorting it, and it stops early.
+//! filtering and sorting it, and it stops early. The outer sweep stops early too, once a
+//! point of `F` is at least as large as every point still to come (in the limited sets of
+//! the general recursion, one point often reaches the limiting point).
 //!
 //! Coordinates are shifted (`u = r − x > 0`, larger is better; see the module guide).
 
 use super::hv3d::{self, Staircase};
 use super::hv4d::{self, Front};
-use super::nondominated;
 
 /// Tied groups at least this large are measured in one sweep (see [`volume`]).
 const GROUP_MIN: usize = 8;
@@ -34,10 +35,10 @@ pub(super) struct Scratch {
     kept: Vec<[f64; 3]>,
     slab: Front,
     stair: Staircase,
-    doomed: Vec<usize>,
+    plan: hv4d::Plan,
     flat: Vec<f64>,
+    rest: Vec<[f64; 4]>,
     s4: hv4d::Scratch,
-    filter: nondominated::Scratch,
 }
 
 /// The volume of `⋃ [0, u]` over the rows of `u` (stride 5, every value > 0).
@@ -58,24 +59,47 @@ pub(super) fn volume(u: &[f64], s: &mut Scratch) -> f64 {
         for p in &s.order[..tied] {
             s.flat.extend_from_slice(&p[..4]);
         }
-        sum += top * hv4d::volume(&s.flat, &mut s.s4);
-        nondominated::filter(&mut s.flat, 4, &mut s.filter);
-        s.front
-            .extend(s.flat.chunks_exact(4).map(|q| [q[0], q[1], q[2], q[3]]));
-        s.front.sort_unstable_by(|a, b| b[3].total_cmp(&a[3]));
+        // The four-dimensional sweep yields the starting front, already in order.
+        sum += top * hv4d::volume_keeping(&s.flat, &mut s.s4, Some(&mut s.front));
         tied
     } else {
         0
     };
+    // rest[i]: the coordinatewise maximum of the points from i on. Once the front holds a
+    // point at least that large, every remaining point is dominated and adds nothing; in
+    // limited sets (where points are cut to the limiting point) this ends the sweep early.
+    suffix_max(&s.order, &mut s.rest);
+    if s.front.iter().any(|q| covers(q, &s.rest[start])) {
+        return sum;
+    }
     for i in start..s.order.len() {
         let p = s.order[i];
         let q = [p[0], p[1], p[2], p[3]];
         if let Some(c) = contribution(s, &q) {
             sum += p[4] * c;
             insert(&mut s.front, q);
+            if covers(&q, &s.rest[i + 1]) {
+                break;
+            }
         }
     }
     sum
+}
+
+/// Fills `rest` with the suffix maxima of the first four coordinates of `order`, plus a
+/// final all-zero row (every value is > 0, so nothing is covered by it vacuously).
+fn suffix_max(order: &[[f64; 5]], rest: &mut Vec<[f64; 4]>) {
+    rest.clear();
+    rest.resize(order.len() + 1, [0.0; 4]);
+    for (i, p) in order.iter().enumerate().rev() {
+        let next = rest[i + 1];
+        rest[i] = std::array::from_fn(|j| p[j].max(next[j]));
+    }
+}
+
+/// Whether `q ≥ r` in every coordinate.
+fn covers(q: &[f64; 4], r: &[f64; 4]) -> bool {
+    (q[0] >= r[0]) & (q[1] >= r[1]) & (q[2] >= r[2]) & (q[3] >= r[3])
 }
 
 /// The volume of `[0, p]` not covered by the boxes of `s.front`, or `None` when a point
@@ -88,17 +112,21 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
     // of the first three coordinates clips to p with that coordinate lowered; for each
     // coordinate only the largest such value matters, and it hides every clipped point
     // that is no larger in that coordinate (the prefilter of `general::limit_set`).
+    // Both passes are branch-free: a point of the front that weakly dominates p is rare,
+    // and testing for it at the end costs less than a mispredicted exit.
     let mut best = [0.0f64; 3];
+    let mut beaten = false;
     for q in above {
         let worse = [q[0] < a, q[1] < b, q[2] < c];
-        match worse.iter().filter(|&&x| x).count() {
-            0 => return None,
-            1 => {
-                let j = worse.iter().position(|&x| x).unwrap_or(0);
-                best[j] = best[j].max(q[j]);
-            }
-            _ => {}
+        let count = u8::from(worse[0]) + u8::from(worse[1]) + u8::from(worse[2]);
+        beaten |= count == 0;
+        for j in 0..3 {
+            let v = if worse[j] & (count == 1) { q[j] } else { 0.0 };
+            best[j] = best[j].max(v);
         }
+    }
+    if beaten {
+        return None;
     }
     let group = &mut s.group;
     group.clear();
@@ -109,35 +137,39 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
             group.push(r);
         }
     }
+    let mut len = group.len();
+    group.resize(len + above.len(), [0.0; 3]);
     for q in above {
-        if q[0] > best[0] && q[1] > best[1] && q[2] > best[2] {
-            group.push([q[0].min(a), q[1].min(b), q[2].min(c)]);
-        }
+        group[len] = [q[0].min(a), q[1].min(b), q[2].min(c)];
+        len += usize::from((q[0] > best[0]) & (q[1] > best[1]) & (q[2] > best[2]));
     }
+    group.truncate(len);
     let top = hv3d::volume_of_rows(group, &mut s.stair, &mut s.kept);
     s.slab.fill(&s.kept);
     let mut uncovered = a * b * c - top;
     let mut level = w;
     let mut sum = 0.0;
     for q in &s.front[split..] {
-        if q[0] >= a && q[1] >= b && q[2] >= c {
+        // Hidden behind a single-coordinate point already in the slab: adds nothing. Most
+        // points leave here, so the test is branch-free; as every `best[j] < p_j`, testing
+        // q itself is the same as testing q clipped to p's box.
+        if (q[0] <= best[0]) | (q[1] <= best[1]) | (q[2] <= best[2]) {
+            continue;
+        }
+        if (q[0] >= a) & (q[1] >= b) & (q[2] >= c) {
             return Some(sum + (level - q[3]) * uncovered);
         }
         let cq = [q[0].min(a), q[1].min(b), q[2].min(c)];
-        // Hidden behind a single-coordinate point already in the slab: adds nothing.
-        if cq[0] <= best[0] || cq[1] <= best[1] || cq[2] <= best[2] {
-            continue;
-        }
         let worse = [q[0] < a, q[1] < b, q[2] < c];
         if worse.iter().filter(|&&x| x).count() == 1 {
             let j = worse.iter().position(|&x| x).unwrap_or(0);
             best[j] = cq[j];
         }
-        if let Some(c3) = s.slab.contribution(&cq, &mut s.stair, &mut s.doomed) {
+        if let Some(c3) = s.slab.contribution(&cq, &mut s.stair, &mut s.plan) {
             sum += (level - q[3]) * uncovered;
             level = q[3];
             uncovered -= c3;
-            s.slab.insert(cq, &s.doomed);
+            s.slab.insert(cq, &s.plan);
         }
     }
     Some(sum + level * uncovered)
@@ -147,15 +179,20 @@ fn contribution(s: &mut Scratch, p: &[f64; 4]) -> Option<f64> {
 /// points it weakly dominates. `p` must not be weakly dominated by a point of `front`.
 fn insert(front: &mut Vec<[f64; 4]>, p: [f64; 4]) {
     let at = front.partition_point(|q| q[3] > p[3]);
-    // Dominated points have a fourth coordinate ≤ p's: they sit at or after `at`.
-    let mut kept = at;
-    for r in at..front.len() {
-        let q = front[r];
-        if !(q[0] <= p[0] && q[1] <= p[1] && q[2] <= p[2] && q[3] <= p[3]) {
-            front[kept] = q;
-            kept += 1;
+    // Dominated points have a fourth coordinate ≤ p's: they sit at or after `at`. They
+    // are rare, so look for the first one before moving anything.
+    let dominated =
+        |q: &[f64; 4]| (q[0] <= p[0]) & (q[1] <= p[1]) & (q[2] <= p[2]) & (q[3] <= p[3]);
+    if let Some(first) = front[at..].iter().position(dominated) {
+        let mut kept = at + first;
+        for r in kept + 1..front.len() {
+            let q = front[r];
+            if !dominated(&q) {
+                front[kept] = q;
+                kept += 1;
+            }
         }
+        front.truncate(kept);
     }
-    front.truncate(kept);
     front.insert(at, p);
 }

@@ -8,6 +8,7 @@ use vilfredo_pareto::hypervolume::reference::{
 };
 use vilfredo_pareto::{Error, PointsView, hypervolume};
 
+#[allow(clippy::unwrap_used)] // a test helper: the inputs are built valid
 fn hv(data: &[f64], ref_point: &[f64]) -> f64 {
     hypervolume(PointsView::new(data, ref_point.len()).unwrap(), ref_point).unwrap()
 }
@@ -71,6 +72,7 @@ fn hv_4d_and_5d_hand_computed() {
 }
 
 #[test]
+#[allow(clippy::excessive_precision)] // moocore's values, digit for digit
 fn hv_matches_moocore_on_bench_inputs() {
     // moocore 0.3.2, `moocore.hypervolume(X, ref=[1.1] * m)` on the shared benchmark
     // inputs (`datagen.py`, shape "front", n = 100).
@@ -113,7 +115,16 @@ fn hv_rejects_bad_reference_point() {
 /// grid 0..=3 (to force ties and duplicates), with reference 1.1 or 3 respectively (so
 /// some grid points fail to beat the reference).
 fn point_set(max_n: usize, max_m: usize) -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
-    (1..=max_m, 0..=max_n, any::<bool>()).prop_flat_map(|(m, n, grid)| {
+    point_set_between(max_n, 1, max_m)
+}
+
+/// [`point_set`] with between `min_m` and `max_m` objectives.
+fn point_set_between(
+    max_n: usize,
+    min_m: usize,
+    max_m: usize,
+) -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
+    (min_m..=max_m, 0..=max_n, any::<bool>()).prop_flat_map(|(m, n, grid)| {
         let value = if grid {
             (0u8..=3).prop_map(f64::from).boxed()
         } else {
@@ -146,6 +157,16 @@ proptest! {
             prop_assert!((got - want).abs() <= 1e-10 * want.abs().max(1.0),
                 "base {base}: {got} vs {want}");
         }
+    }
+
+    /// Six to eight objectives: the general sweep over several levels, limited sets with
+    /// tied top slabs and the early stops of the five-objective kernel, against the same
+    /// sweep run down to three objectives.
+    #[test]
+    fn hv_deep_recursion_agrees_with_plain_sweep((data, r) in point_set_between(24, 6, 8)) {
+        let got = hv(&data, &r);
+        let want = hypervolume_recursive(&data, &r, 3);
+        prop_assert!((got - want).abs() <= 1e-10 * want.abs().max(1.0), "{got} vs {want}");
     }
 
     #[test]

@@ -32,9 +32,7 @@ impl std::str::FromStr for Direction {
             "maximize" | "max" => Ok(Direction::Maximize),
             other => Err(crate::Error::InvalidArgument {
                 name: "direction",
-                reason: format!(
-                    "unknown direction {other:?}; expected \"minimize\" or \"maximize\""
-                ),
+                reason: format!("unknown direction {other:?}; expected \"minimize\" or \"maximize\""),
             }),
         }
     }

@@ -243,11 +243,7 @@ mod tests {
     fn rejects_ragged_and_zero_objectives() {
         assert!(matches!(
             PointsView::new(&[1.0, 2.0, 3.0], 2),
-            Err(Error::Ragged {
-                len: 3,
-                n_obj: 2,
-                ..
-            })
+            Err(Error::Ragged { len: 3, n_obj: 2, .. })
         ));
         assert!(matches!(
             PointsView::new(&[], 0),

@@ -151,10 +151,10 @@ fn larger_grid_case() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>)> {
 }
 
 /// `HV(S) − HV(S \ {p})` for every `p`, with the crate's exact hypervolume.
-fn hv_differences(rows: &[Vec<f64>], r: &[f64]) -> Vec<f64> {
+fn hv_differences(rows: &[Vec<f64>], r: &[f64]) -> Result<Vec<f64>, Error> {
     let m = r.len();
-    let data = flat(rows);
-    let all = hypervolume(PointsView::new(&data, m).unwrap(), r).unwrap();
+    let hv = |data: &[f64]| PointsView::new(data, m).and_then(|v| hypervolume(v, r));
+    let all = hv(&flat(rows))?;
     (0..rows.len())
         .map(|i| {
             let rest: Vec<f64> = rows
@@ -163,7 +163,7 @@ fn hv_differences(rows: &[Vec<f64>], r: &[f64]) -> Vec<f64> {
                 .filter(|&(j, _)| j != i)
                 .flat_map(|(_, row)| row.iter().copied())
                 .collect();
-            all - hypervolume(PointsView::new(&rest, m).unwrap(), r).unwrap()
+            Ok(all - hv(&rest)?)
         })
         .collect()
 }
@@ -176,7 +176,7 @@ proptest! {
         let m = r.len();
         let data = flat(&rows);
         let got = hv_contributions(PointsView::new(&data, m).unwrap(), &r).unwrap();
-        assert_close(&got, &hv_differences(&rows, &r), &rows);
+        assert_close(&got, &hv_differences(&rows, &r).unwrap(), &rows);
     }
 
     #[test]
@@ -189,12 +189,53 @@ proptest! {
             .filter(|&i| !rows.iter().any(|q| dominates(q, &rows[i])))
             .collect();
         let front: Vec<Vec<f64>> = kept.iter().map(|&i| rows[i].clone()).collect();
-        let front_c = hv_differences(&front, &r);
+        let front_c = hv_differences(&front, &r).unwrap();
         let mut want = vec![0.0; rows.len()];
         for (k, &i) in kept.iter().enumerate() {
             want[i] = front_c[k];
         }
         assert_close(&got, &want, &rows);
+    }
+}
+
+/// A 3-D case where one point privately dominates a long staircase of later points (the
+/// incremental path of the 3-D sweep), and later neighbours on both sides cut into its
+/// region, taking delimiters with them.
+fn long_staircase_case() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>)> {
+    (40usize..=70, 0usize..=12).prop_flat_map(|(k, extra)| {
+        (
+            prop::collection::vec((0u8..=1, 1u8..=3), k),
+            prop::collection::vec((0u8..=2, 0u8..=80, 0u8..=9, 2u8..=6), extra),
+        )
+            .prop_map(move |(stairs, others)| {
+                let mut rows = vec![vec![10.0, 10.0, 0.0]];
+                for (i, (jitter, z)) in stairs.into_iter().enumerate() {
+                    let x = 11.0 + i as f64;
+                    let y = 10.0 + (k - i) as f64 + f64::from(jitter);
+                    rows.push(vec![x, y, f64::from(z)]);
+                }
+                for (band, a, b, z) in others {
+                    let (a, b) = (f64::from(a), f64::from(b));
+                    let xy = match band {
+                        0 => [10.0 + a, b],
+                        1 => [b, 10.0 + a],
+                        _ => [a, 10.0 * b],
+                    };
+                    rows.push(vec![xy[0], xy[1], f64::from(z)]);
+                }
+                (rows, vec![100.0, 100.0, 8.0])
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn long_private_staircases_in_3d((rows, r) in long_staircase_case()) {
+        let data = flat(&rows);
+        let got = hv_contributions(PointsView::new(&data, 3).unwrap(), &r).unwrap();
+        assert_close(&got, &hv_differences(&rows, &r).unwrap(), &rows);
     }
 }
 

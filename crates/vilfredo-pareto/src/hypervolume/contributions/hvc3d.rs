@@ -24,14 +24,21 @@
 //!
 //! Areas are recomputed from the rectangle and the staircase as sums of positive strips in
 //! coordinates local to the point, and volumes are sums of positive terms, so every
-//! contribution keeps full relative precision. A staircase update costs its length, which
-//! is small in practice (quadratic only in contrived inputs); the front is a sorted vector.
+//! contribution keeps full relative precision. Long staircases are updated incrementally
+//! instead (see [`SHORT`]). The front and the staircases are sorted vectors: insertions
+//! move memory, which is cheap at the sizes met in practice.
 //!
 //! Duplicates and dominated points need no special case: a copy of `p` arrives as a
 //! delimiter at `p` itself and wipes `p`'s area from that height on, and a dominated point
 //! joins the staircase of its only dominator or of none.
 
 use super::local::staircase_insert;
+
+/// Staircases up to this length are re-summed from scratch after a change, which keeps
+/// every area a sum of positive terms. Longer ones (rare: many points privately dominated
+/// by one point) are updated by subtracting the area that changed, so that an update
+/// costs only the delimiters it touches.
+const SHORT: usize = 32;
 
 /// One point of the 2-D front of the sweep.
 struct Entry {
@@ -90,23 +97,31 @@ pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> 
     }
     let mut volume = vec![0.0; n];
     let mut front: Vec<Entry> = Vec::new();
+    // Staircase buffers of points that left the front, reused to save allocations.
+    let mut pool: Vec<Vec<[f64; 2]>> = Vec::new();
     for &([x, y, z], id) in &pts {
         // Front points with x' ≤ x are [0, pos); those among them with y' ≤ y dominate
         // (x, y) weakly and, y being descending, form the suffix [first, pos).
         let pos = front.partition_point(|e| e.x <= x);
         let first = front[..pos].partition_point(|e| e.y > y);
         match pos - first {
-            0 => insert(&mut front, pos, [x, y, z], id, r, &mut volume),
+            0 => insert(&mut front, &mut pool, pos, [x, y, z], id, r, &mut volume),
             1 => {
                 let i = pos - 1;
                 let right = front.get(i + 1).map_or(r[0], |e| e.x);
                 let top = if i > 0 { front[i - 1].y } else { r[1] };
                 let e = &mut front[i];
-                let area = e.area;
-                if staircase_insert(&mut e.stairs, x, y) {
-                    volume[e.id] += area * (z - e.since);
-                    e.since = z;
-                    e.refresh(right, top);
+                if e.stairs.len() <= SHORT {
+                    let area = e.area;
+                    if staircase_insert(&mut e.stairs, x, y) {
+                        volume[e.id] += area * (z - e.since);
+                        e.since = z;
+                        e.refresh(right, top);
+                    }
+                } else if let Some(covered) = newly_covered(&e.stairs, x, y, right, top) {
+                    e.close(z, &mut volume);
+                    staircase_insert(&mut e.stairs, x, y);
+                    e.area = (e.area - covered).max(0.0);
                 }
             }
             _ => {}
@@ -119,7 +134,15 @@ pub(super) fn contributions(data: &[f64], r: &[f64], ignore_dominated: bool) -> 
 }
 
 /// Adds the non-dominated projection `(x, y)` at index `pos` of the front.
-fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64], vol: &mut [f64]) {
+fn insert(
+    front: &mut Vec<Entry>,
+    pool: &mut Vec<Vec<[f64; 2]>>,
+    pos: usize,
+    p: [f64; 3],
+    id: usize,
+    r: &[f64],
+    vol: &mut [f64],
+) {
     let [x, y, z] = p;
     // Front points dominated by (x, y): one with the same x just before `pos` (its y is
     // larger, or it would dominate), then the prefix of [pos, ..) with y' ≥ y.
@@ -132,10 +155,69 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
     while hi < front.len() && front[hi].y >= y {
         hi += 1;
     }
-    let mut stairs = Vec::with_capacity(hi - lo);
+    let mut stairs = pool.pop().unwrap_or_default();
+    stairs.clear();
     for e in &mut front[lo..hi] {
         e.close(z, vol);
         stairs.push([e.x, e.y]);
+        if e.stairs.capacity() > 0 {
+            pool.push(std::mem::take(&mut e.stairs));
+        }
+    }
+    // The bounds the neighbours had before: the left one ended at the first removed
+    // point (or the right neighbour), the right one started under the last removed point.
+    let old_right = front.get(lo).map_or(r[0], |e| e.x);
+    let old_top = if hi > 0 { front[hi - 1].y } else { r[1] };
+    // The left neighbour now ends at x; its delimiters at x' ≥ x are covered by p too.
+    if lo > 0 {
+        let top = if lo > 1 { front[lo - 2].y } else { r[1] };
+        let left = &mut front[lo - 1];
+        left.close(z, vol);
+        let keep = left.stairs.partition_point(|s| s[0] < x);
+        if left.stairs.len() <= SHORT {
+            left.stairs.truncate(keep);
+            left.refresh(x, top);
+        } else {
+            // The uncovered strips at x' ≥ x, from the ceiling left of x.
+            let mut cur = if keep > 0 {
+                left.stairs[keep - 1][1]
+            } else {
+                top
+            };
+            let mut from = x;
+            let mut covered = 0.0;
+            for s in &left.stairs[keep..] {
+                covered += (s[0] - from) * (cur - left.y);
+                from = s[0];
+                cur = s[1];
+            }
+            covered += (old_right - from) * (cur - left.y);
+            left.stairs.truncate(keep);
+            left.area = (left.area - covered).max(0.0);
+        }
+    }
+    // The right neighbour (index `hi` until the splice below) now ends at height y; its
+    // delimiters at y' ≥ y go the same way.
+    if hi < front.len() {
+        let right = front.get(hi + 1).map_or(r[0], |e| e.x);
+        let next = &mut front[hi];
+        next.close(z, vol);
+        let drop = next.stairs.partition_point(|s| s[1] >= y);
+        if next.stairs.len() <= SHORT {
+            next.stairs.drain(..drop);
+            next.refresh(right, y);
+        } else {
+            // The uncovered strips above height y: under the old top before the first
+            // delimiter, then under each delimiter that reaches above y.
+            let first_x = next.stairs.first().map_or(right, |s| s[0]);
+            let mut covered = (first_x - next.x) * (old_top - y);
+            for (j, s) in next.stairs[..drop].iter().enumerate() {
+                let to = next.stairs.get(j + 1).map_or(right, |t| t[0]);
+                covered += (to - s[0]) * (s[1] - y);
+            }
+            next.stairs.drain(..drop);
+            next.area = (next.area - covered).max(0.0);
+        }
     }
     let mut entry = Entry {
         x,
@@ -145,29 +227,35 @@ fn insert(front: &mut Vec<Entry>, pos: usize, p: [f64; 3], id: usize, r: &[f64],
         since: z,
         stairs,
     };
-    front.splice(lo..hi, std::iter::empty());
-    // The left neighbour now ends at x; its delimiters at x' ≥ x are covered by p too.
-    if lo > 0 {
-        let top = if lo > 1 { front[lo - 2].y } else { r[1] };
-        let left = &mut front[lo - 1];
-        left.close(z, vol);
-        let keep = left.stairs.partition_point(|s| s[0] < x);
-        left.stairs.truncate(keep);
-        left.refresh(x, top);
-    }
-    // The right neighbour now ends at height y; its delimiters at y' ≥ y go the same way.
-    if lo < front.len() {
-        let right = front.get(lo + 1).map_or(r[0], |e| e.x);
-        let next = &mut front[lo];
-        next.close(z, vol);
-        let drop = next.stairs.partition_point(|s| s[1] >= y);
-        next.stairs.drain(..drop);
-        next.refresh(right, y);
-    }
-    let right = front.get(lo).map_or(r[0], |e| e.x);
+    let right = front.get(hi).map_or(r[0], |e| e.x);
     let top = if lo > 0 { front[lo - 1].y } else { r[1] };
     entry.refresh(right, top);
-    front.insert(lo, entry);
+    // One move of the tail: the removed points out, the new one in.
+    front.splice(lo..hi, std::iter::once(entry));
+}
+
+/// The area that a new delimiter `(qx, qy)` would carve out of the region left by
+/// `stairs` in the rectangle with corners `right`, `top`; `None` when a delimiter already
+/// covers it. Only the delimiters it replaces are visited.
+fn newly_covered(stairs: &[[f64; 2]], qx: f64, qy: f64, right: f64, top: f64) -> Option<f64> {
+    let pos = stairs.partition_point(|s| s[0] <= qx);
+    if pos > 0 && stairs[pos - 1][1] <= qy {
+        return None;
+    }
+    // Left of qx the lowest delimiter sets the ceiling; the delimiters q covers lower it
+    // step by step; the first one below qy ends the region.
+    let mut cur = if pos > 0 { stairs[pos - 1][1] } else { top };
+    let mut from = qx;
+    let mut area = 0.0;
+    let mut j = pos;
+    while j < stairs.len() && stairs[j][1] >= qy {
+        area += (stairs[j][0] - from) * (cur - qy);
+        from = stairs[j][0];
+        cur = stairs[j][1];
+        j += 1;
+    }
+    let to = stairs.get(j).map_or(right, |s| s[0]);
+    Some(area + (to - from) * (cur - qy))
 }
 
 /// The points of `pts` (sorted by (z, x, y)) that no other point dominates; copies are kept.

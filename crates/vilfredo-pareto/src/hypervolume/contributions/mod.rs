@@ -29,9 +29,11 @@
 //! - `m = 3`: one sweep along the third objective that keeps every exclusive area up to
 //!   date (`hvc3d`, after HVC3D by Guerreiro & Fonseca, IEEE TEVC 2018); it needs no
 //!   reduction first;
-//! - `m ≥ 4`: the box minus the hypervolume of the non-dominated limit set
-//!   `{max(p, q)}` (`general`), following the exclusive-hypervolume step of WFG
-//!   (While, Bradstreet & Barone, IEEE TEVC 2012).
+//! - `m ≥ 4`: the box, first shrunk by the neighbours that are worse than `p` in a single
+//!   objective, minus the exact hypervolume of the non-dominated limit set `{max(p, q)}`
+//!   inside it (`general`), following the exclusive-hypervolume step of WFG (While,
+//!   Bradstreet & Barone, IEEE TEVC 2012). O(n² m) scanning plus one small exact
+//!   hypervolume per point.
 
 mod general;
 mod hvc2d;
@@ -54,7 +56,12 @@ pub struct ContributionConfig {
 /// A duplicated point contributes 0; a dominated point contributes 0 but shrinks the
 /// contributions of the points that dominate it; a point that is not strictly better than
 /// `ref_point` in every objective contributes 0 and changes nothing. Each value is computed
-/// as a volume in coordinates local to its point, so its error is relative to itself.
+/// as a volume in coordinates local to its point, so its error is relative to itself
+/// (no small contribution is rounded to 0, whatever the scale of the data).
+///
+/// Algorithms: a sort and a pass in two objectives, O(n log n); a sweep after HVC3D
+/// (Guerreiro & Fonseca 2018) in three; per-point limit sets (WFG, While et al. 2012) from
+/// four on. See the module documentation.
 ///
 /// # Errors
 /// When `ref_point` does not have one finite value per objective.

@@ -26,8 +26,9 @@ use vilfredo_pareto::hypervolume::{self as hv, ApproxConfig, ContributionConfig}
 /// - m = 3: sweep along the third objective over a sorted 2-D staircase, O(n log n)
 ///   (after Beume, Fonseca, López-Ibáñez, Paquete & Vahrenhold 2009);
 /// - m = 4: the 4-D sweep of 3-D contributions (after Guerreiro & Fonseca 2018, HV4D+);
-/// - m ≥ 5: a dimension sweep of exclusive contributions on limited non-dominated sets,
-///   down to the 4-D kernel (after While, Bradstreet & Barone 2012, WFG).
+/// - m = 5: a sweep of 4-D contributions, each integrated over 3-D slabs;
+/// - m ≥ 6: a dimension sweep of exclusive contributions on limited non-dominated sets,
+///   down to the 5-D kernel (after While, Bradstreet & Barone 2012, WFG).
 ///
 /// Coordinates are shifted to ``r − x`` first, so later differences are between small
 /// numbers (no cancellation near ``r``).

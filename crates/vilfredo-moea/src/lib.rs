@@ -1,0 +1,37 @@
+//! Evolutionary multi-objective optimisation, with ask/tell as the primitive.
+//!
+//! An algorithm hands out a batch of decision vectors with [`Algorithm::ask`] and takes
+//! their objective (and constraint) values back with [`Algorithm::tell`]; the caller
+//! evaluates the batch however it likes (in one call, on a pool, on another machine).
+//! [`minimize`] is a thin loop over the two for problems that implement
+//! [`vilfredo_core::Problem`], stopped by a [`Termination`].
+//!
+//! - [`Space`]: the box bounds and types (real, integer, binary) of the variables;
+//! - [`operators`]: SBX, polynomial mutation, uniform crossover, bit flip, binary
+//!   tournament, random sampling, repair and duplicate detection;
+//! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
+//! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
+//!   (serializable with the `serde` feature, on by default).
+//!
+//! Everything is minimised; a constraint value `g ≤ 0` is satisfied and `g > 0` is
+//! violated by `g`. Results depend only on the inputs and the seed: random numbers come
+//! from [`vilfredo_core::rng::SplitMix64`], whose values are fixed by its definition.
+//! This crate does no I/O and never panics on user input.
+
+#![deny(missing_docs)]
+
+mod algorithm;
+mod minimize;
+mod nsga2;
+pub mod operators;
+mod solutions;
+mod space;
+mod termination;
+
+pub use algorithm::{Algorithm, Batch};
+pub use minimize::minimize;
+pub use nsga2::{Nsga2, Nsga2Config, Nsga2State};
+pub use solutions::Solutions;
+pub use space::Space;
+pub use termination::{MaxEvaluations, MaxGenerations, Termination};
+pub use vilfredo_core::{Error, Problem, Result, VarType};

@@ -22,8 +22,9 @@ pub(crate) fn survivors(merged: &Population, n_survive: usize) -> Result<Vec<usi
         }
         let d = merged.front_crowding(&front, &mut scratch)?;
         let mut order: Vec<usize> = (0..front.len()).collect();
-        // Stable sort: equal distances keep index order, so the choice is deterministic.
-        order.sort_by(|&a, &b| d[b].total_cmp(&d[a]));
+        // Larger distance first, equal distances by index: a total order, so the chosen
+        // set is unique and a partial selection finds it in linear time.
+        order.select_nth_unstable_by(room - 1, |&a, &b| d[b].total_cmp(&d[a]).then(a.cmp(&b)));
         let mut kept: Vec<usize> = order[..room].iter().map(|&k| front[k]).collect();
         // Survivors of a front are stored in index order, like whole fronts.
         kept.sort_unstable();

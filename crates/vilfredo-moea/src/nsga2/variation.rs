@@ -32,7 +32,7 @@ pub(crate) fn initial(
 ) {
     let nv = space.n_var();
     out.clear();
-    s.dup = DuplicateFilter::new(nv);
+    s.dup.reset(nv);
     s.c1.resize(nv, 0.0);
     let mut draws = 0;
     while out.len() < config.pop_size * nv {
@@ -60,7 +60,7 @@ pub(crate) fn offspring(
     let n = config.pop_size;
     out.clear();
     if config.eliminate_duplicates {
-        s.dup = DuplicateFilter::new(nv);
+        s.dup.reset(nv);
         for row in pop.x.chunks_exact(nv) {
             s.dup.insert(row);
         }

@@ -13,6 +13,7 @@
 mod bitflip;
 mod duplicates;
 mod pm;
+mod power;
 mod repair;
 mod sampling;
 mod sbx;

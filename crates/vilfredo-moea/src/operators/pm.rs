@@ -9,6 +9,7 @@
 //! `δq = 1 − (2(1 − u) + 2(u − ½)(1 − δ2)^(η+1))^p` otherwise,
 //! so the move never leaves the box (the result is clamped against rounding).
 
+use super::power::Power;
 use super::{check_eta, check_probability};
 use crate::Space;
 use vilfredo_core::rng::SplitMix64;
@@ -60,7 +61,7 @@ impl PolynomialMutation {
         }
         let n = space.n_var();
         let prob_var = self.prob_var.unwrap_or(1.0 / n as f64);
-        let exponent = 1.0 / (self.eta + 1.0);
+        let power = Power::new(self.eta + 1.0);
         for (i, x) in x.iter_mut().enumerate() {
             if space.types()[i] == VarType::Binary || rng.next_f64() >= prob_var {
                 continue;
@@ -74,12 +75,12 @@ impl PolynomialMutation {
             let u = rng.next_f64();
             let dq = if u <= 0.5 {
                 let d1 = (y - lo) / range;
-                let val = 2.0 * u + (1.0 - 2.0 * u) * (1.0 - d1).powf(self.eta + 1.0);
-                val.powf(exponent) - 1.0
+                let val = 2.0 * u + (1.0 - 2.0 * u) * power.pow(1.0 - d1);
+                power.root(val) - 1.0
             } else {
                 let d2 = (hi - y) / range;
-                let val = 2.0 * (1.0 - u) + 2.0 * (u - 0.5) * (1.0 - d2).powf(self.eta + 1.0);
-                1.0 - val.powf(exponent)
+                let val = 2.0 * (1.0 - u) + 2.0 * (u - 0.5) * power.pow(1.0 - d2);
+                1.0 - power.root(val)
             };
             *x = (y + dq * range).clamp(lo, hi);
         }

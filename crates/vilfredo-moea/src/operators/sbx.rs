@@ -6,10 +6,11 @@
 //! uniform `u` gives two children `½(y1 + y2) ∓ βq Δ`. The spread factor `βq` follows a
 //! polynomial distribution of index `η` whose tails are cut at the bounds: for the lower
 //! child `β = 1 + 2(y1 − lower)/Δ`, `α = 2 − β^−(η+1)`, and
-//! `βq = (uα)^(1/(η+1))` when `u ≤ 1/α`, else `(1/(2 − uα))^(1/(η+1))`; the upper child
+//! `βq = (uα)^(1/(η+1))` when `uα ≤ 1`, else `(1/(2 − uα))^(1/(η+1))`; the upper child
 //! uses `β = 1 + 2(upper − y2)/Δ`. Children are clamped to the bounds against rounding,
 //! and with probability `prob_swap` the two children trade this variable.
 
+use super::power::Power;
 use super::{check_eta, check_probability};
 use crate::Space;
 use vilfredo_core::rng::SplitMix64;
@@ -64,7 +65,7 @@ impl Sbx {
         if rng.next_f64() >= self.prob {
             return;
         }
-        let exponent = 1.0 / (self.eta + 1.0);
+        let power = Power::new(self.eta + 1.0);
         for i in 0..space.n_var() {
             if space.types()[i] == VarType::Binary || rng.next_f64() >= self.prob_var {
                 continue;
@@ -78,12 +79,13 @@ impl Sbx {
             let delta = y2 - y1;
             let u = rng.next_f64();
             let spread = |beta: f64| {
-                let alpha = 2.0 - beta.powf(-(self.eta + 1.0));
-                if u <= 1.0 / alpha {
-                    (u * alpha).powf(exponent)
-                } else {
-                    (1.0 / (2.0 - u * alpha)).powf(exponent)
-                }
+                let alpha = 2.0 - 1.0 / power.pow(beta);
+                // `u ≤ 1/α` written as `uα ≤ 1` (α ≥ 1), choosing the argument before
+                // the single root: the test is a coin flip, better as a select than
+                // as a branch around an expensive root.
+                let ua = u * alpha;
+                let arg = if ua <= 1.0 { ua } else { 1.0 / (2.0 - ua) };
+                power.root(arg)
             };
             let low = 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - lo) / delta) * delta);
             let high = 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (hi - y2) / delta) * delta);

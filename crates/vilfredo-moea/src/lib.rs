@@ -17,6 +17,27 @@
 //! violated by `g`. Results depend only on the inputs and the seed: random numbers come
 //! from [`vilfredo_core::rng::SplitMix64`], whose values are fixed by its definition.
 //! This crate does no I/O and never panics on user input.
+//!
+//! # Example
+//!
+//! An outside evaluator drives NSGA-II one batch at a time:
+//!
+//! ```
+//! use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Space};
+//!
+//! let space = Space::real(vec![0.0; 3], vec![1.0; 3])?;
+//! let config = Nsga2Config { pop_size: 20, seed: 7, ..Nsga2Config::default() };
+//! let mut nsga2 = Nsga2::new(space, 2, 0, config)?;
+//! for _ in 0..30 {
+//!     let batch = nsga2.ask()?;
+//!     // Evaluate each row however you like; here f = (x0, 1 − x0 + x1 + x2).
+//!     let f: Vec<f64> = batch.rows().flat_map(|x| [x[0], 1.0 - x[0] + x[1] + x[2]]).collect();
+//!     nsga2.tell(&f, None)?;
+//! }
+//! let front = nsga2.result();
+//! assert!(front.len() > 1);
+//! # Ok::<(), vilfredo_moea::Error>(())
+//! ```
 
 #![deny(missing_docs)]
 

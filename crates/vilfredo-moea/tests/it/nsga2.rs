@@ -224,3 +224,47 @@ fn golden_zdt1_front() {
         res.len()
     );
 }
+
+mod elitism {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Survival is elitist: when the non-dominated members of parents and offspring
+        /// together fit in the population, every one of them survives; otherwise the
+        /// whole population is non-dominated in that union.
+        #[test]
+        fn survivors_keep_the_merged_front(seed in any::<u64>(), pop in 2usize..30, n_var in 2usize..6) {
+            let p = Zdt1::new(n_var);
+            let mut alg = Nsga2::for_problem(&p, config(pop, seed)).unwrap();
+            run(&p, &mut alg, 1);
+            for _ in 0..6 {
+                let parents = alg.f().to_vec();
+                let x = alg.ask().unwrap().as_slice().to_vec();
+                let mut f = vec![0.0; x.len() / n_var * 2];
+                p.evaluate(&x, &mut f, &mut []).unwrap();
+                alg.tell(&f, None).unwrap();
+                let merged: Vec<f64> = parents.iter().chain(&f).copied().collect();
+                let view = vilfredo_core::PointsView::new(&merged, 2).unwrap();
+                let front: Vec<&[f64]> = merged
+                    .chunks_exact(2)
+                    .zip(is_non_dominated(view))
+                    .filter_map(|(r, nd)| nd.then_some(r))
+                    .collect();
+                let survivors: Vec<&[f64]> = alg.f().chunks_exact(2).collect();
+                prop_assert_eq!(survivors.len(), pop);
+                if front.len() <= pop {
+                    for r in &front {
+                        prop_assert!(survivors.contains(r), "{:?} lost", r);
+                    }
+                } else {
+                    for r in &survivors {
+                        prop_assert!(front.contains(r), "{:?} is dominated", r);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -54,5 +54,5 @@ pub use minimize::minimize;
 pub use nsga2::{Nsga2, Nsga2Config, Nsga2State};
 pub use solutions::Solutions;
 pub use space::Space;
-pub use termination::{MaxEvaluations, MaxGenerations, Termination};
+pub use termination::{MaxEvaluations, MaxGenerations, MaxTime, Termination};
 pub use vilfredo_core::{Error, Problem, Result, VarType};

@@ -1,6 +1,7 @@
 //! When to stop a run: a [`Termination`] reports progress in `[0, 1]` and stops at 1.
 
 use crate::Algorithm;
+use std::time::{Duration, Instant};
 
 /// A stopping rule, checked before every generation.
 pub trait Termination {
@@ -45,4 +46,33 @@ fn ratio(done: usize, budget: usize) -> f64 {
         return 1.0;
     }
     (done as f64 / budget as f64).min(1.0)
+}
+
+/// Stop once this much wall-clock time has passed since the termination was first
+/// checked (the start of [`minimize`](crate::minimize)).
+///
+/// Unlike the other terminations this one depends on the machine's speed, so a run
+/// stopped by time is reproducible only through its seed plus the number of
+/// generations it reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxTime {
+    limit: Duration,
+    start: Option<Instant>,
+}
+
+impl MaxTime {
+    /// A time budget of `limit`.
+    pub fn new(limit: Duration) -> Self {
+        Self { limit, start: None }
+    }
+}
+
+impl Termination for MaxTime {
+    fn progress(&mut self, _algorithm: &dyn Algorithm) -> f64 {
+        let start = *self.start.get_or_insert_with(Instant::now);
+        if self.limit.is_zero() {
+            return 1.0;
+        }
+        (start.elapsed().as_secs_f64() / self.limit.as_secs_f64()).min(1.0)
+    }
 }

@@ -91,3 +91,20 @@ fn nan_from_the_problem_is_an_error_naming_the_row() {
     );
     assert_eq!(alg.n_eval(), 0);
 }
+
+#[test]
+fn time_budget_stops_the_run() {
+    let p = Zdt1::new(5);
+    let mut alg = nsga2(&p, 10);
+    minimize(
+        &p,
+        &mut alg,
+        &mut vilfredo_moea::MaxTime::new(std::time::Duration::ZERO),
+    )
+    .unwrap();
+    assert_eq!(alg.n_gen(), 0);
+    let mut t = vilfredo_moea::MaxTime::new(std::time::Duration::from_millis(30));
+    minimize(&p, &mut alg, &mut t).unwrap();
+    assert!(alg.n_gen() >= 1);
+    assert!(t.has_terminated(&alg));
+}

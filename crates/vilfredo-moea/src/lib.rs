@@ -51,7 +51,7 @@ mod termination;
 
 pub use algorithm::{Algorithm, Batch};
 pub use minimize::minimize;
-pub use nsga2::{Nsga2, Nsga2Config, Nsga2State};
+pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State};
 pub use solutions::Solutions;
 pub use space::Space;
 pub use termination::{MaxEvaluations, MaxGenerations, MaxTime, Termination};

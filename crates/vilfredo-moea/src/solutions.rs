@@ -72,7 +72,8 @@ impl Solutions {
 }
 
 /// Total violation of one row of constraint values: the sum of the positive ones
-/// (`g ≤ 0` is satisfied), as in Deb (2000) and pymoo.
+/// (`g ≤ 0` is satisfied), as in Deb (2000) and pymoo; saturated at `f64::MAX` so that
+/// huge finite values never add up to infinity.
 pub(crate) fn violation(g: &[f64]) -> f64 {
-    g.iter().map(|&v| v.max(0.0)).sum()
+    g.iter().map(|&v| v.max(0.0)).sum::<f64>().min(f64::MAX)
 }

@@ -128,13 +128,17 @@ impl Space {
         &self.types
     }
 
-    /// Whether `x` has one value per variable, each finite and within bounds.
+    /// Whether `x` has one value per variable, each finite, within bounds, and integral
+    /// for integer and binary variables.
     pub(crate) fn contains(&self, x: &[f64]) -> bool {
         x.len() == self.n_var()
             && x.iter()
                 .zip(&self.lower)
                 .zip(&self.upper)
-                .all(|((&v, &lo), &hi)| v.is_finite() && lo <= v && v <= hi)
+                .zip(&self.types)
+                .all(|(((&v, &lo), &hi), &t)| {
+                    v.is_finite() && lo <= v && v <= hi && (t == VarType::Real || v.fract() == 0.0)
+                })
     }
 }
 

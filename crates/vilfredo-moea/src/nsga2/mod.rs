@@ -48,6 +48,21 @@ pub struct Nsga2Config {
     pub binary_mutation: BitFlip,
     /// Redraw offspring equal to a population member or to another offspring.
     pub eliminate_duplicates: bool,
+    /// What a NaN or infinite objective or constraint value told to `tell` means.
+    pub nan_policy: NanPolicy,
+}
+
+/// What to do with NaN or infinite values told for an individual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum NanPolicy {
+    /// `tell` fails with [`Error::NonFinite`] naming the row and column (the default).
+    #[default]
+    Error,
+    /// The individual is kept as infeasible, ranked after every evaluated individual
+    /// (its objectives are stored as `f64::MAX` and its violation is `f64::MAX`), and is
+    /// never part of the result.
+    Infeasible,
 }
 
 impl Default for Nsga2Config {
@@ -60,6 +75,7 @@ impl Default for Nsga2Config {
             binary_crossover: UniformCrossover::default(),
             binary_mutation: BitFlip::default(),
             eliminate_duplicates: true,
+            nan_policy: NanPolicy::Error,
         }
     }
 }
@@ -235,6 +251,9 @@ impl Nsga2 {
                 });
             }
         }
+        if self.config.nan_policy == NanPolicy::Infeasible {
+            return Ok(());
+        }
         for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
             if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
                 return Err(Error::NonFinite {
@@ -282,7 +301,8 @@ impl Algorithm for Nsga2 {
     /// # Errors
     /// [`Error::InvalidArgument`] when no batch is pending; [`Error::DimensionMismatch`]
     /// when `f` is not `len × n_obj` or `g` not `len × n_constr`; [`Error::NonFinite`]
-    /// naming the row and column of a NaN or infinite objective or constraint value.
+    /// naming the row and column of a NaN or infinite objective or constraint value
+    /// (unless [`Nsga2Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
         self.check_tell(f, g)?;
@@ -329,9 +349,9 @@ impl Algorithm for Nsga2 {
     }
 
     /// The members of rank 0 of the population: the feasible non-dominated ones, or,
-    /// when no member is feasible, those of least total violation. Empty before the
-    /// first `tell`.
+    /// when no member is feasible, those of least total violation; never a failed
+    /// evaluation. Empty before the first `tell`.
     fn result(&self) -> Solutions {
-        self.select(|i| self.pop.rank[i] == 0)
+        self.select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }

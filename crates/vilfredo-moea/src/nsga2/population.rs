@@ -14,8 +14,11 @@ pub(crate) struct Population {
     pub x: Vec<f64>,
     pub f: Vec<f64>,
     pub g: Vec<f64>,
-    /// Total constraint violation per individual.
+    /// Total constraint violation per individual (`f64::MAX` for a failed evaluation).
     pub cv: Vec<f64>,
+    /// Whether the individual's evaluation failed (NaN or infinite values told under
+    /// [`NanPolicy::Infeasible`](crate::NanPolicy::Infeasible)).
+    pub failed: Vec<bool>,
     /// Pareto rank under constrained domination, from [`Population::assess`].
     pub rank: Vec<usize>,
     /// Crowding distance within the individual's front, from [`Population::assess`].
@@ -41,22 +44,41 @@ impl Population {
         self.f.clear();
         self.g.clear();
         self.cv.clear();
+        self.failed.clear();
         self.rank.clear();
         self.crowding.clear();
     }
 
     /// Appends the individuals of row-major `x`, `f`, `g` (rank and crowding are left for
     /// [`Population::assess`]).
+    ///
+    /// A row with a NaN or infinite objective or constraint is a failed evaluation: its
+    /// objectives are stored as `f64::MAX`, its non-finite constraints as `f64::MAX`, and
+    /// its violation is `f64::MAX`, so it ranks after every evaluated individual.
     pub fn extend(&mut self, x: &[f64], f: &[f64], g: &[f64]) {
+        let (no, nc) = (self.n_obj, self.n_constr);
         self.x.extend_from_slice(x);
-        self.f.extend_from_slice(f);
-        self.g.extend_from_slice(g);
-        if self.n_constr == 0 {
-            let n = f.len() / self.n_obj;
-            self.cv.extend(std::iter::repeat_n(0.0, n));
-        } else {
-            self.cv.extend(g.chunks_exact(self.n_constr).map(violation));
+        for (i, fr) in f.chunks_exact(no).enumerate() {
+            let gr = &g[i * nc..(i + 1) * nc];
+            let failed = !fr.iter().chain(gr).all(|v| v.is_finite());
+            if failed {
+                self.f.extend(std::iter::repeat_n(f64::MAX, no));
+                self.g
+                    .extend(gr.iter().map(|&v| if v.is_finite() { v } else { f64::MAX }));
+            } else {
+                self.f.extend_from_slice(fr);
+                self.g.extend_from_slice(gr);
+            }
+            self.failed.push(failed);
+            self.cv.push(if failed { f64::MAX } else { violation(gr) });
         }
+    }
+
+    /// Marks individual `i` as a failed evaluation (used when restoring a state, where
+    /// its values are already the finite stand-ins).
+    pub fn mark_failed(&mut self, i: usize) {
+        self.failed[i] = true;
+        self.cv[i] = f64::MAX;
     }
 
     /// Appends individual `i` of `other`.
@@ -66,12 +88,13 @@ impl Population {
         self.f.extend_from_slice(&other.f[i * no..(i + 1) * no]);
         self.g.extend_from_slice(&other.g[i * nc..(i + 1) * nc]);
         self.cv.push(other.cv[i]);
+        self.failed.push(other.failed[i]);
     }
 
     /// Pareto ranks under constrained domination; plain ranks without constraints.
     pub fn ranks(&self) -> Result<Vec<usize>> {
         let points = PointsView::named("objectives", &self.f, self.n_obj)?;
-        if self.n_constr == 0 {
+        if self.n_constr == 0 && !self.failed.contains(&true) {
             Ok(pareto_rank(points))
         } else {
             constrained_pareto_rank(points, &self.cv)

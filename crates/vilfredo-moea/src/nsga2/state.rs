@@ -37,6 +37,10 @@ pub struct Nsga2State {
     pub g: Vec<f64>,
     /// The batch asked and not yet told, row-major, if any.
     pub pending: Option<Vec<f64>>,
+    /// Indices of population members whose evaluation failed (see
+    /// [`NanPolicy::Infeasible`](crate::NanPolicy::Infeasible)).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub failed: Vec<usize>,
 }
 
 impl Nsga2 {
@@ -54,6 +58,9 @@ impl Nsga2 {
             f: self.pop.f.clone(),
             g: self.pop.g.clone(),
             pending: self.pending.then(|| self.batch.clone()),
+            failed: (0..self.pop.len())
+                .filter(|&i| self.pop.failed[i])
+                .collect(),
         }
     }
 
@@ -97,18 +104,31 @@ impl Nsga2 {
                 reason: "a decision vector lies outside the space".into(),
             });
         }
+        // Failed evaluations are stored as finite stand-ins, so every value is finite.
+        for (what, values, width) in [
+            ("state objectives", &state.f, no),
+            ("state constraints", &state.g, nc.max(1)),
+        ] {
+            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
+                return Err(Error::NonFinite {
+                    what,
+                    row: pos / width,
+                    column: pos % width,
+                    value: values[pos],
+                });
+            }
+        }
         let mut pop = Population::new(nv, no, nc);
         pop.extend(&state.x, &state.f, &state.g);
-        // `g` is empty without constraints, so the division only happens when nc > 0.
-        if let Some(pos) = state.g.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NonFinite {
-                what: "state constraints",
-                row: pos / nc.max(1),
-                column: pos % nc.max(1),
-                value: state.g[pos],
-            });
+        for &i in &state.failed {
+            if i >= n {
+                return Err(Error::InvalidArgument {
+                    name: "state",
+                    reason: format!("failed member {i} is beyond the population of {n}"),
+                });
+            }
+            pop.mark_failed(i);
         }
-        // Validates the objectives (finite) while computing rank and crowding.
         pop.assess()?;
         alg.pop = pop;
         alg.rng = SplitMix64::new(state.rng_state);

@@ -216,3 +216,36 @@ pub fn hash_bits(values: &[f64]) -> u64 {
     }
     h
 }
+
+/// f = (x0, 1 − x0 + x1) on [0, 1]^2, but NaN (both objectives) where x0 > 0.6: a user
+/// function that fails on part of the space.
+pub struct FailsAbove;
+
+impl Problem for FailsAbove {
+    fn name(&self) -> &str {
+        "fails-above"
+    }
+    fn n_var(&self) -> usize {
+        2
+    }
+    fn n_obj(&self) -> usize {
+        2
+    }
+    fn lower(&self) -> &[f64] {
+        &[0.0, 0.0]
+    }
+    fn upper(&self) -> &[f64] {
+        &[1.0, 1.0]
+    }
+    fn evaluate(&self, x: &[f64], f: &mut [f64], _g: &mut [f64]) -> Result<()> {
+        for (r, fo) in x.chunks_exact(2).zip(f.chunks_exact_mut(2)) {
+            if r[0] > 0.6 {
+                fo.fill(f64::NAN);
+            } else {
+                fo[0] = r[0];
+                fo[1] = 1.0 - r[0] + r[1];
+            }
+        }
+        Ok(())
+    }
+}

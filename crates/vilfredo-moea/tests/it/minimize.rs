@@ -108,3 +108,37 @@ fn time_budget_stops_the_run() {
     assert!(alg.n_gen() >= 1);
     assert!(t.has_terminated(&alg));
 }
+
+#[test]
+fn nan_as_infeasible_when_asked() {
+    use crate::common::FailsAbove;
+    use vilfredo_moea::NanPolicy;
+    let p = FailsAbove;
+    let c = Nsga2Config {
+        pop_size: 20,
+        seed: 5,
+        nan_policy: NanPolicy::Infeasible,
+        ..Nsga2Config::default()
+    };
+    let mut alg = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut alg, &mut MaxGenerations(1)).unwrap();
+    // The initial population keeps its failures, ranked after everyone else.
+    let failed: Vec<usize> = (0..20).filter(|&i| alg.x()[2 * i] > 0.6).collect();
+    assert!(!failed.is_empty());
+    let worst_ok = (0..20)
+        .filter(|i| !failed.contains(i))
+        .map(|i| alg.ranks()[i])
+        .max()
+        .unwrap();
+    for &i in &failed {
+        assert!(alg.ranks()[i] > worst_ok);
+        assert_eq!(&alg.f()[2 * i..2 * i + 2], &[f64::MAX, f64::MAX]);
+    }
+    let res = minimize(&p, &mut alg, &mut MaxGenerations(15)).unwrap();
+    assert!(!res.is_empty());
+    for i in 0..res.len() {
+        assert!(res.x_row(i)[0] <= 0.6, "a failed evaluation in the result");
+    }
+    // With enough good individuals, failures do not survive.
+    assert!(alg.x().chunks_exact(2).all(|r| r[0] <= 0.6));
+}

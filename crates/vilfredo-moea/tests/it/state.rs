@@ -78,3 +78,32 @@ fn inconsistent_states_are_refused() {
     s.config.pop_size = 1;
     assert!(Nsga2::from_state(s).is_err());
 }
+
+#[test]
+fn failed_evaluations_survive_the_snapshot() {
+    use crate::common::FailsAbove;
+    use vilfredo_moea::NanPolicy;
+    let p = FailsAbove;
+    let c = Nsga2Config {
+        pop_size: 16,
+        seed: 12,
+        nan_policy: NanPolicy::Infeasible,
+        ..Nsga2Config::default()
+    };
+    let mut straight = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut straight, &mut MaxGenerations(6)).unwrap();
+    let mut first = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut first, &mut MaxGenerations(1)).unwrap();
+    let snap = through_json(&first.state());
+    assert!(
+        !snap.failed.is_empty(),
+        "the test needs failures in the snapshot"
+    );
+    let mut resumed = Nsga2::from_state(snap).unwrap();
+    assert_eq!(resumed.ranks(), first.ranks());
+    minimize(&p, &mut resumed, &mut MaxGenerations(6)).unwrap();
+    assert_eq!(resumed.state(), straight.state());
+    let mut bad = first.state();
+    bad.failed.push(99);
+    assert!(Nsga2::from_state(bad).is_err());
+}

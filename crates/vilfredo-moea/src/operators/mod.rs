@@ -7,13 +7,20 @@
 //! that algorithms call once at construction.
 //!
 //! Which variables an operator touches follows their [`VarType`](vilfredo_core::VarType):
-//! SBX and polynomial mutation act on real and integer variables (integers are rounded
-//! by [`repair`] afterwards), uniform crossover and bit flip on binary ones.
+//! SBX, polynomial mutation and differential evolution act on real and integer variables
+//! (integers are rounded by [`repair`] afterwards), uniform crossover and bit flip on
+//! binary ones; k-point crossover only exchanges values, so it suits every type.
+//! NSGA-II uses SBX, polynomial mutation, uniform crossover, bit flip and binary
+//! tournament; differential evolution, k-point crossover and random selection are here
+//! for the algorithms that follow.
 
 mod bitflip;
+mod de;
 mod duplicates;
 mod pm;
+mod point;
 mod power;
+mod random_selection;
 mod repair;
 mod sampling;
 mod sbx;
@@ -21,8 +28,11 @@ mod tournament;
 mod uniform;
 
 pub use bitflip::BitFlip;
+pub use de::DifferentialEvolution;
 pub use duplicates::DuplicateFilter;
 pub use pm::PolynomialMutation;
+pub use point::PointCrossover;
+pub use random_selection::random_selection;
 pub use repair::repair;
 pub use sampling::random_sample;
 pub use sbx::Sbx;

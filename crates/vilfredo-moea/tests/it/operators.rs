@@ -322,3 +322,106 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn point_crossover_exchanges_segments() {
+    use vilfredo_moea::operators::PointCrossover;
+    let n = 12;
+    let s = unit(n);
+    let mut rng = SplitMix64::new(21);
+    for k in [1usize, 2, 3, 40] {
+        let op = PointCrossover {
+            n_points: k,
+            prob: 1.0,
+        };
+        assert!(op.validate().is_ok());
+        for _ in 0..200 {
+            let (mut a, mut b) = (vec![0.0; n], vec![1.0; n]);
+            op.apply(&s, &mut a, &mut b, &mut rng);
+            // Children are complementary, start with their own parent's value, and
+            // change source exactly min(k, n − 1) times.
+            assert!(a.iter().zip(&b).all(|(x, y)| x + y == 1.0));
+            assert_eq!(a[0], 0.0);
+            let switches = a.windows(2).filter(|w| w[0] != w[1]).count();
+            assert_eq!(switches, k.min(n - 1));
+        }
+    }
+    assert!(
+        PointCrossover {
+            n_points: 0,
+            prob: 1.0
+        }
+        .validate()
+        .is_err()
+    );
+}
+
+#[test]
+fn de_rand_1_bin_builds_trials_in_the_space() {
+    use vilfredo_moea::operators::DifferentialEvolution;
+    let s = mixed();
+    let de = DifferentialEvolution { f: 0.5, cr: 1.0 };
+    assert!(de.validate().is_ok());
+    assert!(
+        DifferentialEvolution { f: 0.0, cr: 0.5 }
+            .validate()
+            .is_err()
+    );
+    assert!(
+        DifferentialEvolution { f: 0.5, cr: 1.5 }
+            .validate()
+            .is_err()
+    );
+    let mut rng = SplitMix64::new(4);
+    let target = [0.0, 0.0, 1.0, 0.0];
+    let (a, b, c) = (
+        [1.0, 2.0, 0.0, 1.0],
+        [3.0, 5.0, 0.0, 0.0],
+        [1.0, 1.0, 1.0, 1.0],
+    );
+    let mut trial = [0.0; 4];
+    de.apply(&s, &target, [&a, &b, &c], &mut trial, &mut rng);
+    // v = a + 0.5 (b − c) = (2, 4); binary variables keep the target's bits.
+    assert_eq!(trial, [2.0, 4.0, 1.0, 0.0]);
+    // With CR = 0 exactly one (forced) variable comes from the mutant.
+    let de0 = DifferentialEvolution { f: 0.5, cr: 0.0 };
+    let s2 = unit(8);
+    for _ in 0..100 {
+        let mut t = [0.0; 8];
+        de0.apply(
+            &s2,
+            &[0.2; 8],
+            [&[0.9; 8], &[0.5; 8], &[0.3; 8]],
+            &mut t,
+            &mut rng,
+        );
+        assert_eq!(t.iter().filter(|&&v| v != 0.2).count(), 1, "{t:?}");
+        assert!(t.iter().all(|&v| (0.0..=1.0).contains(&v)));
+    }
+    // Out-of-box mutants are clamped.
+    let mut t = [0.0; 8];
+    let de = DifferentialEvolution { f: 2.0, cr: 1.0 };
+    de.apply(
+        &s2,
+        &[0.2; 8],
+        [&[0.9; 8], &[1.0; 8], &[0.0; 8]],
+        &mut t,
+        &mut rng,
+    );
+    assert_eq!(t, [1.0; 8]);
+}
+
+#[test]
+fn random_selection_is_uniform() {
+    use vilfredo_moea::operators::random_selection;
+    let mut rng = SplitMix64::new(8);
+    let mut out = Vec::new();
+    random_selection(0, 5, &mut rng, &mut out);
+    assert!(out.is_empty());
+    random_selection(4, 40_000, &mut rng, &mut out);
+    assert_eq!(out.len(), 40_000);
+    for i in 0..4 {
+        let c = out.iter().filter(|&&v| v == i).count();
+        assert!((c as f64 - 10_000.0).abs() < 400.0, "{i}: {c}");
+    }
+}

@@ -4,7 +4,9 @@
 //! their objective (and constraint) values back with [`Algorithm::tell`]; the caller
 //! evaluates the batch however it likes (in one call, on a pool, on another machine).
 //! [`minimize`] is a thin loop over the two for problems that implement
-//! [`vilfredo_core::Problem`], stopped by a [`Termination`].
+//! [`vilfredo_core::Problem`], stopped by a [`Termination`]; [`minimize_with`] can
+//! evaluate each batch on rayon's thread pool (feature `parallel`, on by default) with
+//! results independent of the number of threads.
 //!
 //! - [`Space`]: the box bounds and types (real, integer, binary) of the variables;
 //! - [`operators`]: SBX, polynomial mutation, uniform crossover, bit flip, binary
@@ -42,6 +44,7 @@
 #![deny(missing_docs)]
 
 mod algorithm;
+mod evaluate;
 mod minimize;
 mod nsga2;
 pub mod operators;
@@ -50,7 +53,8 @@ mod space;
 mod termination;
 
 pub use algorithm::{Algorithm, Batch};
-pub use minimize::minimize;
+pub use evaluate::{Evaluation, evaluate};
+pub use minimize::{MinimizeOptions, minimize, minimize_with};
 pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State};
 pub use solutions::Solutions;
 pub use space::Space;

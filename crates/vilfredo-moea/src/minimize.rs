@@ -1,7 +1,15 @@
 //! [`minimize`]: the ask–evaluate–tell loop for problems implemented in Rust.
 
+use crate::evaluate::{Evaluation, evaluate};
 use crate::{Algorithm, Solutions, Termination};
 use vilfredo_core::{Error, Problem, Result};
+
+/// Options of [`minimize_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MinimizeOptions {
+    /// How each batch is evaluated (serially by default).
+    pub evaluation: Evaluation,
+}
 
 /// Runs `algorithm` on `problem` until `termination` says stop, and returns the
 /// algorithm's result.
@@ -18,6 +26,21 @@ pub fn minimize(
     problem: &dyn Problem,
     algorithm: &mut dyn Algorithm,
     termination: &mut dyn Termination,
+) -> Result<Solutions> {
+    minimize_with(problem, algorithm, termination, MinimizeOptions::default())
+}
+
+/// [`minimize`] with options, for example parallel evaluation of each batch; the result
+/// does not depend on the options' evaluation mode or on the number of threads.
+///
+/// # Errors
+/// As [`minimize`], and [`Error::InvalidArgument`] for a parallel evaluation with
+/// 0 rows per task.
+pub fn minimize_with(
+    problem: &dyn Problem,
+    algorithm: &mut dyn Algorithm,
+    termination: &mut dyn Termination,
+    options: MinimizeOptions,
 ) -> Result<Solutions> {
     for (what, expected, found) in [
         ("problem variables", algorithm.n_var(), problem.n_var()),
@@ -46,7 +69,13 @@ pub fn minimize(
         f.resize(n * n_obj, 0.0);
         g.clear();
         g.resize(n * n_constr, 0.0);
-        problem.evaluate(batch.as_slice(), &mut f, &mut g)?;
+        evaluate(
+            problem,
+            batch.as_slice(),
+            &mut f,
+            &mut g,
+            options.evaluation,
+        )?;
         algorithm.tell(&f, (n_constr > 0).then_some(&g[..]))?;
     }
     Ok(algorithm.result())

@@ -7,4 +7,5 @@ mod minimize;
 mod nsga2;
 mod operators;
 mod quality;
+#[cfg(feature = "serde")]
 mod state;

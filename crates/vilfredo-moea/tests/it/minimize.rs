@@ -142,3 +142,95 @@ fn nan_as_infeasible_when_asked() {
     // With enough good individuals, failures do not survive.
     assert!(alg.x().chunks_exact(2).all(|r| r[0] <= 0.6));
 }
+
+#[test]
+fn parallel_evaluation_gives_the_same_run_for_any_thread_count() {
+    use vilfredo_moea::{Evaluation, MinimizeOptions, minimize_with};
+    let p = crate::common::Bnh;
+    let c = Nsga2Config {
+        pop_size: 50,
+        seed: 9,
+        ..Nsga2Config::default()
+    };
+    let mut serial = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut serial, &mut MaxGenerations(8)).unwrap();
+    for threads in [1, 2, 3] {
+        for rows_per_task in [1, 7, 64] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let mut alg = Nsga2::for_problem(&p, c).unwrap();
+            let opts = MinimizeOptions {
+                evaluation: Evaluation::Parallel { rows_per_task },
+            };
+            pool.install(|| minimize_with(&p, &mut alg, &mut MaxGenerations(8), opts))
+                .unwrap();
+            assert_eq!(
+                alg.state(),
+                serial.state(),
+                "{threads} threads, {rows_per_task} rows"
+            );
+        }
+    }
+    let mut alg = Nsga2::for_problem(&p, c).unwrap();
+    let opts = MinimizeOptions {
+        evaluation: Evaluation::Parallel { rows_per_task: 0 },
+    };
+    assert!(minimize_with(&p, &mut alg, &mut MaxGenerations(2), opts).is_err());
+}
+
+#[test]
+fn parallel_errors_name_rows_of_the_whole_batch() {
+    use vilfredo_moea::{Evaluation, evaluate};
+    // A problem that refuses rows whose first variable exceeds 0.5, naming the row.
+    struct Picky;
+    impl vilfredo_moea::Problem for Picky {
+        fn name(&self) -> &str {
+            "picky"
+        }
+        fn n_var(&self) -> usize {
+            1
+        }
+        fn n_obj(&self) -> usize {
+            1
+        }
+        fn lower(&self) -> &[f64] {
+            &[0.0]
+        }
+        fn upper(&self) -> &[f64] {
+            &[1.0]
+        }
+        fn evaluate(&self, x: &[f64], f: &mut [f64], _g: &mut [f64]) -> vilfredo_moea::Result<()> {
+            if let Some(row) = x.iter().position(|&v| v > 0.5) {
+                return Err(Error::NonFinite {
+                    what: "picky",
+                    row,
+                    column: 0,
+                    value: x[row],
+                });
+            }
+            f.copy_from_slice(x);
+            Ok(())
+        }
+    }
+    let x: Vec<f64> = (0..20).map(|i| if i == 13 { 0.9 } else { 0.1 }).collect();
+    let mut f = vec![0.0; 20];
+    let e = evaluate(
+        &Picky,
+        &x,
+        &mut f,
+        &mut [],
+        Evaluation::Parallel { rows_per_task: 4 },
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::NonFinite { row: 13, .. }), "{e}");
+    let e = evaluate(&Picky, &x, &mut f[..19], &mut [], Evaluation::Serial).unwrap_err();
+    assert!(matches!(
+        e,
+        Error::DimensionMismatch {
+            what: "objective buffer",
+            ..
+        }
+    ));
+}

@@ -30,9 +30,9 @@ impl BitFlip {
     /// Draws nothing when there are no binary variables.
     pub fn apply(&self, space: &Space, x: &mut [f64], rng: &mut SplitMix64) {
         let p = self.prob_var.unwrap_or(1.0 / space.n_var() as f64);
-        for (i, t) in space.types().iter().enumerate() {
+        for (v, t) in x.iter_mut().zip(space.types()) {
             if *t == VarType::Binary && rng.next_f64() < p {
-                x[i] = 1.0 - x[i];
+                *v = 1.0 - *v;
             }
         }
     }

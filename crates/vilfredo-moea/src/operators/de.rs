@@ -57,7 +57,13 @@ impl DifferentialEvolution {
         trial: &mut [f64],
         rng: &mut SplitMix64,
     ) {
-        let n = space.n_var();
+        // Rows shorter than the space are handled up to their length, never indexed past it.
+        let n = [target.len(), a.len(), b.len(), c.len(), trial.len()]
+            .into_iter()
+            .fold(space.n_var(), usize::min);
+        if n == 0 {
+            return;
+        }
         let forced = rng.below(n as u64) as usize;
         for j in 0..n {
             let from_mutant = rng.next_f64() < self.cr || j == forced;

@@ -40,8 +40,12 @@ impl DuplicateFilter {
     }
 
     /// Remembers `row` unless it equals a row already remembered; returns whether it was
-    /// new. `row` must have `n_var` values.
+    /// new. A row that does not have `n_var` values is reported as new and not
+    /// remembered.
     pub fn insert(&mut self, row: &[f64]) -> bool {
+        if row.len() != self.n_var {
+            return true;
+        }
         let h = hash_row(row);
         let idx = (self.rows.len() / self.n_var.max(1)) as u32;
         match self.first.get(&h) {

@@ -62,7 +62,7 @@ impl PolynomialMutation {
         let n = space.n_var();
         let prob_var = self.prob_var.unwrap_or(1.0 / n as f64);
         let power = Power::new(self.eta + 1.0);
-        for (i, x) in x.iter_mut().enumerate() {
+        for (i, x) in x.iter_mut().enumerate().take(n) {
             if space.types()[i] == VarType::Binary || rng.next_f64() >= prob_var {
                 continue;
             }

@@ -47,7 +47,7 @@ impl PointCrossover {
     /// drawn among the `n_var − 1` gaps between variables; segments after an odd number
     /// of cuts are exchanged.
     pub fn apply(&self, space: &Space, c1: &mut [f64], c2: &mut [f64], rng: &mut SplitMix64) {
-        let n = space.n_var();
+        let n = space.n_var().min(c1.len()).min(c2.len());
         if n < 2 || rng.next_f64() >= self.prob {
             return;
         }

@@ -66,7 +66,8 @@ impl Sbx {
             return;
         }
         let power = Power::new(self.eta + 1.0);
-        for i in 0..space.n_var() {
+        // Rows shorter than the space are crossed up to their length, never indexed past it.
+        for i in 0..space.n_var().min(c1.len()).min(c2.len()) {
             if space.types()[i] == VarType::Binary || rng.next_f64() >= self.prob_var {
                 continue;
             }

@@ -12,7 +12,8 @@ use vilfredo_core::rng::SplitMix64;
 /// `0..rank.len()`. Lower rank wins; at equal rank the larger crowding distance wins;
 /// a full tie is decided by a coin. `perm` is scratch space.
 ///
-/// Does nothing when the population is empty.
+/// Does nothing when the population is empty; with slices of different lengths only the
+/// common prefix takes part.
 pub fn binary_tournament(
     rank: &[usize],
     crowding: &[f64],
@@ -21,7 +22,7 @@ pub fn binary_tournament(
     perm: &mut Vec<u32>,
     winners: &mut Vec<usize>,
 ) {
-    let n = rank.len();
+    let n = rank.len().min(crowding.len());
     if n == 0 {
         return;
     }

@@ -44,9 +44,9 @@ impl UniformCrossover {
         if !space.types().contains(&VarType::Binary) || rng.next_f64() >= self.prob {
             return;
         }
-        for (i, t) in space.types().iter().enumerate() {
+        for ((a, b), t) in c1.iter_mut().zip(c2.iter_mut()).zip(space.types()) {
             if *t == VarType::Binary && rng.next_f64() < self.prob_swap {
-                std::mem::swap(&mut c1[i], &mut c2[i]);
+                std::mem::swap(a, b);
             }
         }
     }

@@ -108,7 +108,23 @@ impl Nsga2Config {
     }
 }
 
-/// The NSGA-II algorithm, driven by ask/tell; see the [module documentation](self).
+/// NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, "A fast and elitist multiobjective
+/// genetic algorithm: NSGA-II", IEEE TEVC 6(2)), driven by ask/tell.
+///
+/// The first [`ask`](Algorithm::ask) returns `pop_size` random vectors; every later one
+/// returns `pop_size` offspring made by binary tournament (rank, then crowding distance),
+/// SBX and polynomial mutation (uniform crossover and bit flip for binary variables),
+/// with duplicates redrawn. [`tell`](Algorithm::tell) merges parents and offspring and
+/// keeps the best `pop_size` by rank, then crowding distance. Constraints use
+/// constrained domination (Deb 2000): feasible first, infeasible by total violation
+/// (the sum of the positive `g`).
+///
+/// Rank and crowding distance are computed on the population itself after survival
+/// (each front's crowding among its surviving members), so the state is a function of
+/// `X`, `F`, `G` and [`Nsga2State`] restores a run exactly; Deb's code keeps the
+/// distances of the merged population, which differ only on the front split by survival.
+///
+/// Generations are counted as in pymoo: the initial population is generation 1.
 #[derive(Debug, Clone)]
 pub struct Nsga2 {
     config: Nsga2Config,

@@ -42,6 +42,12 @@ impl SplitMix64 {
         (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     }
 
+    /// The generator's internal state: `SplitMix64::new(g.state())` continues exactly
+    /// where `g` is, which is how optimiser snapshots save and restore their generator.
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
     /// A uniform integer in `0..bound` (Lemire's nearly-divisionless method, unbiased).
     /// Returns 0 when `bound` is 0.
     pub fn below(&mut self, bound: u64) -> u64 {

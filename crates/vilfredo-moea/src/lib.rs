@@ -1,0 +1,62 @@
+//! Evolutionary multi-objective optimisation, with ask/tell as the primitive.
+//!
+//! An algorithm hands out a batch of decision vectors with [`Algorithm::ask`] and takes
+//! their objective (and constraint) values back with [`Algorithm::tell`]; the caller
+//! evaluates the batch however it likes (in one call, on a pool, on another machine).
+//! [`minimize`] is a thin loop over the two for problems that implement
+//! [`vilfredo_core::Problem`], stopped by a [`Termination`]; [`minimize_with`] can
+//! evaluate each batch on rayon's thread pool (feature `parallel`, on by default) with
+//! results independent of the number of threads.
+//!
+//! - [`Space`]: the box bounds and types (real, integer, binary) of the variables;
+//! - [`operators`]: SBX, polynomial mutation, uniform crossover, bit flip, binary
+//!   tournament, random sampling, repair and duplicate detection;
+//! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
+//! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
+//!   (serializable with the `serde` feature, on by default).
+//!
+//! Everything is minimised; a constraint value `g ≤ 0` is satisfied and `g > 0` is
+//! violated by `g`. Results depend only on the inputs and the seed: random numbers come
+//! from [`vilfredo_core::rng::SplitMix64`], whose values are fixed by its definition.
+//! This crate does no I/O and never panics on user input.
+//!
+//! # Example
+//!
+//! An outside evaluator drives NSGA-II one batch at a time:
+//!
+//! ```
+//! use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Space};
+//!
+//! let space = Space::real(vec![0.0; 3], vec![1.0; 3])?;
+//! let config = Nsga2Config { pop_size: 20, seed: 7, ..Nsga2Config::default() };
+//! let mut nsga2 = Nsga2::new(space, 2, 0, config)?;
+//! for _ in 0..30 {
+//!     let batch = nsga2.ask()?;
+//!     // Evaluate each row however you like; here f = (x0, 1 − x0 + x1 + x2).
+//!     let f: Vec<f64> = batch.rows().flat_map(|x| [x[0], 1.0 - x[0] + x[1] + x[2]]).collect();
+//!     nsga2.tell(&f, None)?;
+//! }
+//! let front = nsga2.result();
+//! assert!(front.len() > 1);
+//! # Ok::<(), vilfredo_moea::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+mod algorithm;
+mod evaluate;
+mod minimize;
+mod nsga2;
+pub mod operators;
+mod solutions;
+mod space;
+mod termination;
+
+pub use algorithm::{Algorithm, Batch};
+pub use evaluate::{Evaluation, evaluate};
+pub use minimize::{MinimizeOptions, minimize, minimize_with};
+pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State};
+pub use solutions::Solutions;
+pub use space::Space;
+pub use termination::{MaxEvaluations, MaxGenerations, MaxTime, Termination};
+pub use vilfredo_core::{Error, Problem, Result, VarType};

@@ -1,0 +1,373 @@
+//! NSGA-II: Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and elitist multiobjective
+//! genetic algorithm: NSGA-II", IEEE Transactions on Evolutionary Computation 6(2).
+//!
+//! One generation: binary tournaments by rank and crowding distance pick parents, SBX and
+//! polynomial mutation make `pop_size` offspring, and the best `pop_size` of parents and
+//! offspring together survive by rank, then crowding distance. Constraints are handled by
+//! constrained domination (Deb 2000): feasible before infeasible, infeasible by total
+//! violation.
+//!
+//! The algorithm is driven by [`Algorithm::ask`] / [`Algorithm::tell`]; the first batch
+//! is the random initial population, every later one a set of offspring.
+//!
+//! Rank and crowding distance, used by the tournaments, are computed on the current
+//! population itself (each front's crowding among its surviving members). Deb's code
+//! keeps the distances computed in the merged population instead; the two differ only on
+//! the front split by survival, and computing them from the population makes the state
+//! a function of `X`, `F`, `G`, which is what lets [`Nsga2State`] restore a run exactly.
+
+mod population;
+mod state;
+mod survival;
+mod variation;
+
+pub use state::Nsga2State;
+
+use crate::operators::{BitFlip, PolynomialMutation, Sbx, UniformCrossover};
+use crate::{Algorithm, Batch, Solutions, Space};
+use population::Population;
+use variation::Scratch;
+use vilfredo_core::rng::SplitMix64;
+use vilfredo_core::{Error, Problem, Result};
+
+/// Settings of [`Nsga2`]; the defaults are pymoo's NSGA-II defaults.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Nsga2Config {
+    /// Population size, and number of offspring per generation (at least 2).
+    pub pop_size: usize,
+    /// Seed of the random number generator: same seed, same run.
+    pub seed: u64,
+    /// Crossover of real and integer variables.
+    pub crossover: Sbx,
+    /// Mutation of real and integer variables.
+    pub mutation: PolynomialMutation,
+    /// Crossover of binary variables.
+    pub binary_crossover: UniformCrossover,
+    /// Mutation of binary variables.
+    pub binary_mutation: BitFlip,
+    /// Redraw offspring equal to a population member or to another offspring.
+    pub eliminate_duplicates: bool,
+    /// What a NaN or infinite objective or constraint value told to `tell` means.
+    pub nan_policy: NanPolicy,
+}
+
+/// What to do with NaN or infinite values told for an individual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum NanPolicy {
+    /// `tell` fails with [`Error::NonFinite`] naming the row and column (the default).
+    #[default]
+    Error,
+    /// The individual is kept as infeasible, ranked after every evaluated individual
+    /// (its objectives are stored as `f64::MAX` and its violation is `f64::MAX`), and is
+    /// never part of the result.
+    Infeasible,
+}
+
+impl Default for Nsga2Config {
+    fn default() -> Self {
+        Self {
+            pop_size: 100,
+            seed: 0,
+            crossover: Sbx::default(),
+            mutation: PolynomialMutation::default(),
+            binary_crossover: UniformCrossover::default(),
+            binary_mutation: BitFlip::default(),
+            eliminate_duplicates: true,
+            nan_policy: NanPolicy::Error,
+        }
+    }
+}
+
+impl Nsga2Config {
+    /// Checks every setting.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the first bad option.
+    pub fn validate(&self) -> Result<()> {
+        if self.pop_size < 2 {
+            return Err(Error::InvalidArgument {
+                name: "pop_size",
+                reason: format!(
+                    "NSGA-II needs a population of at least 2, got {}",
+                    self.pop_size
+                ),
+            });
+        }
+        if self.pop_size > u32::MAX as usize {
+            return Err(Error::InvalidArgument {
+                name: "pop_size",
+                reason: format!("at most {} individuals, got {}", u32::MAX, self.pop_size),
+            });
+        }
+        self.crossover.validate()?;
+        self.mutation.validate()?;
+        self.binary_crossover.validate()?;
+        self.binary_mutation.validate()
+    }
+}
+
+/// NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, "A fast and elitist multiobjective
+/// genetic algorithm: NSGA-II", IEEE TEVC 6(2)), driven by ask/tell.
+///
+/// The first [`ask`](Algorithm::ask) returns `pop_size` random vectors; every later one
+/// returns `pop_size` offspring made by binary tournament (rank, then crowding distance),
+/// SBX and polynomial mutation (uniform crossover and bit flip for binary variables),
+/// with duplicates redrawn. [`tell`](Algorithm::tell) merges parents and offspring and
+/// keeps the best `pop_size` by rank, then crowding distance. Constraints use
+/// constrained domination (Deb 2000): feasible first, infeasible by total violation
+/// (the sum of the positive `g`).
+///
+/// Rank and crowding distance are computed on the population itself after survival
+/// (each front's crowding among its surviving members), so the state is a function of
+/// `X`, `F`, `G` and [`Nsga2State`] restores a run exactly; Deb's code keeps the
+/// distances of the merged population, which differ only on the front split by survival.
+///
+/// Generations are counted as in pymoo: the initial population is generation 1.
+#[derive(Debug, Clone)]
+pub struct Nsga2 {
+    config: Nsga2Config,
+    space: Space,
+    rng: SplitMix64,
+    n_gen: usize,
+    n_eval: usize,
+    pop: Population,
+    /// The batch handed out by `ask` and not yet told, if `pending`.
+    batch: Vec<f64>,
+    pending: bool,
+    /// Parents and offspring together during survival (kept to reuse its memory).
+    merged: Population,
+    scratch: Scratch,
+}
+
+impl Nsga2 {
+    /// NSGA-II on `space` with `n_obj` objectives and `n_constr` constraints.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `n_obj` is 0 or a setting is invalid.
+    pub fn new(space: Space, n_obj: usize, n_constr: usize, config: Nsga2Config) -> Result<Self> {
+        if n_obj == 0 {
+            return Err(Error::InvalidArgument {
+                name: "n_obj",
+                reason: "there must be at least one objective".into(),
+            });
+        }
+        config.validate()?;
+        let n_var = space.n_var();
+        Ok(Self {
+            config,
+            rng: SplitMix64::new(config.seed),
+            n_gen: 0,
+            n_eval: 0,
+            pop: Population::new(n_var, n_obj, n_constr),
+            batch: Vec::new(),
+            pending: false,
+            merged: Population::new(n_var, n_obj, n_constr),
+            scratch: Scratch::default(),
+            space,
+        })
+    }
+
+    /// NSGA-II for `problem`: its space, objectives and constraints.
+    ///
+    /// # Errors
+    /// As [`Space::of_problem`] and [`Nsga2::new`].
+    pub fn for_problem(problem: &dyn Problem, config: Nsga2Config) -> Result<Self> {
+        Self::new(
+            Space::of_problem(problem)?,
+            problem.n_obj(),
+            problem.n_constr(),
+            config,
+        )
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Nsga2Config {
+        &self.config
+    }
+
+    /// The decision space.
+    pub fn space(&self) -> &Space {
+        &self.space
+    }
+
+    /// Decision vectors of the current population, row-major (empty before the first
+    /// `tell`).
+    pub fn x(&self) -> &[f64] {
+        &self.pop.x
+    }
+
+    /// Objective values of the current population, row-major.
+    pub fn f(&self) -> &[f64] {
+        &self.pop.f
+    }
+
+    /// Constraint values of the current population, row-major (empty without
+    /// constraints).
+    pub fn g(&self) -> &[f64] {
+        &self.pop.g
+    }
+
+    /// Pareto rank (under constrained domination) of each member of the population.
+    pub fn ranks(&self) -> &[usize] {
+        &self.pop.rank
+    }
+
+    /// Crowding distance of each member of the population within its front.
+    pub fn crowding(&self) -> &[f64] {
+        &self.pop.crowding
+    }
+
+    /// The current population as [`Solutions`].
+    pub fn population(&self) -> Solutions {
+        self.select(|_| true)
+    }
+
+    /// The members of the population for which `keep(i)` holds, in population order.
+    fn select(&self, keep: impl Fn(usize) -> bool) -> Solutions {
+        let p = &self.pop;
+        let mut out = Solutions {
+            n_var: p.n_var,
+            n_obj: p.n_obj,
+            n_constr: p.n_constr,
+            ..Solutions::default()
+        };
+        for i in (0..p.len()).filter(|&i| keep(i)) {
+            out.x
+                .extend_from_slice(&p.x[i * p.n_var..(i + 1) * p.n_var]);
+            out.f
+                .extend_from_slice(&p.f[i * p.n_obj..(i + 1) * p.n_obj]);
+            out.g
+                .extend_from_slice(&p.g[i * p.n_constr..(i + 1) * p.n_constr]);
+        }
+        out
+    }
+
+    /// Checks the shapes and values of a `tell` against the pending batch.
+    fn check_tell(&self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
+        if !self.pending {
+            return Err(Error::InvalidArgument {
+                name: "tell",
+                reason: "no batch is pending: call ask() first".into(),
+            });
+        }
+        let n = self.batch.len() / self.space.n_var();
+        let (n_obj, n_constr) = (self.pop.n_obj, self.pop.n_constr);
+        let g = g.unwrap_or(&[]);
+        for (what, expected, found) in [
+            ("objectives", n * n_obj, f.len()),
+            ("constraints", n * n_constr, g.len()),
+        ] {
+            if expected != found {
+                return Err(Error::DimensionMismatch {
+                    what,
+                    expected,
+                    found,
+                });
+            }
+        }
+        if self.config.nan_policy == NanPolicy::Infeasible {
+            return Ok(());
+        }
+        for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
+            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
+                return Err(Error::NonFinite {
+                    what,
+                    row: pos / width,
+                    column: pos % width,
+                    value: values[pos],
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Algorithm for Nsga2 {
+    /// The initial population on the first call, offspring afterwards; asking again
+    /// before telling returns the same batch.
+    fn ask(&mut self) -> Result<Batch<'_>> {
+        if !self.pending {
+            if self.pop.len() == 0 {
+                variation::initial(
+                    &self.space,
+                    &self.config,
+                    &mut self.rng,
+                    &mut self.scratch,
+                    &mut self.batch,
+                );
+            } else {
+                variation::offspring(
+                    &self.space,
+                    &self.config,
+                    &self.pop,
+                    &mut self.rng,
+                    &mut self.scratch,
+                    &mut self.batch,
+                );
+            }
+            self.pending = true;
+        }
+        Ok(Batch::new(&self.batch, self.space.n_var()))
+    }
+
+    /// Takes the values of the pending batch and runs survival.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when no batch is pending; [`Error::DimensionMismatch`]
+    /// when `f` is not `len × n_obj` or `g` not `len × n_constr`; [`Error::NonFinite`]
+    /// naming the row and column of a NaN or infinite objective or constraint value
+    /// (unless [`Nsga2Config::nan_policy`] is [`NanPolicy::Infeasible`]).
+    /// On error nothing changes and the batch stays pending.
+    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
+        self.check_tell(f, g)?;
+        let g = g.unwrap_or(&[]);
+        let n = self.batch.len() / self.space.n_var();
+        if self.pop.len() == 0 {
+            self.pop.extend(&self.batch, f, g);
+        } else {
+            self.merged.clear();
+            self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
+            self.merged.extend(&self.batch, f, g);
+            let chosen = survival::survivors(&self.merged, self.config.pop_size)?;
+            self.pop.clear();
+            for i in chosen {
+                self.pop.push_from(&self.merged, i);
+            }
+        }
+        self.pop.assess()?;
+        self.pending = false;
+        self.n_gen += 1;
+        self.n_eval += n;
+        Ok(())
+    }
+
+    fn n_var(&self) -> usize {
+        self.space.n_var()
+    }
+
+    fn n_obj(&self) -> usize {
+        self.pop.n_obj
+    }
+
+    fn n_constr(&self) -> usize {
+        self.pop.n_constr
+    }
+
+    /// Number of batches told; the initial population is generation 1.
+    fn n_gen(&self) -> usize {
+        self.n_gen
+    }
+
+    fn n_eval(&self) -> usize {
+        self.n_eval
+    }
+
+    /// The members of rank 0 of the population: the feasible non-dominated ones, or,
+    /// when no member is feasible, those of least total violation; never a failed
+    /// evaluation. Empty before the first `tell`.
+    fn result(&self) -> Solutions {
+        self.select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests of vilfredo-moea: one binary, one module per area.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod minimize;
+mod nsga2;
+mod operators;
+mod quality;
+#[cfg(feature = "serde")]
+mod state;

@@ -1,0 +1,109 @@
+//! Save and restore: an interrupted run continues bit for bit.
+
+use crate::common::{Bnh, Zdt1};
+use vilfredo_moea::{Algorithm, MaxGenerations, Nsga2, Nsga2Config, Nsga2State, Problem, minimize};
+
+fn start(p: &dyn Problem, seed: u64) -> Nsga2 {
+    let c = Nsga2Config {
+        pop_size: 30,
+        seed,
+        ..Nsga2Config::default()
+    };
+    Nsga2::for_problem(p, c).unwrap()
+}
+
+fn through_json(state: &Nsga2State) -> Nsga2State {
+    let text = serde_json::to_string(state).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn snapshot_at_5_continues_to_10_bit_for_bit() {
+    for p in [&Zdt1::new(12) as &dyn Problem, &Bnh] {
+        let mut straight = start(p, 42);
+        minimize(p, &mut straight, &mut MaxGenerations(10)).unwrap();
+
+        let mut first = start(p, 42);
+        minimize(p, &mut first, &mut MaxGenerations(5)).unwrap();
+        let snap = through_json(&first.state());
+        drop(first);
+        let mut resumed = Nsga2::from_state(snap).unwrap();
+        assert_eq!(resumed.n_gen(), 5);
+        minimize(p, &mut resumed, &mut MaxGenerations(10)).unwrap();
+
+        assert_eq!(resumed.state(), straight.state());
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(resumed.x()), bits(straight.x()));
+        assert_eq!(bits(resumed.f()), bits(straight.f()));
+        assert_eq!(bits(resumed.crowding()), bits(straight.crowding()));
+    }
+}
+
+#[test]
+fn a_pending_batch_survives_the_snapshot() {
+    let p = Zdt1::new(8);
+    let mut a = start(&p, 9);
+    minimize(&p, &mut a, &mut MaxGenerations(3)).unwrap();
+    let asked = a.ask().unwrap().as_slice().to_vec();
+    let mut b = Nsga2::from_state(through_json(&a.state())).unwrap();
+    assert_eq!(b.ask().unwrap().as_slice(), &asked[..]);
+    // Also before the very first tell.
+    let mut c = start(&p, 9);
+    let initial = c.ask().unwrap().as_slice().to_vec();
+    let mut d = Nsga2::from_state(through_json(&c.state())).unwrap();
+    assert_eq!(d.ask().unwrap().as_slice(), &initial[..]);
+}
+
+#[test]
+fn inconsistent_states_are_refused() {
+    let p = Zdt1::new(8);
+    let mut a = start(&p, 9);
+    minimize(&p, &mut a, &mut MaxGenerations(2)).unwrap();
+    let good = a.state();
+    assert!(Nsga2::from_state(good.clone()).is_ok());
+
+    let mut s = good.clone();
+    s.f.pop();
+    assert!(Nsga2::from_state(s).is_err());
+    let mut s = good.clone();
+    s.f[5] = f64::NAN;
+    assert!(Nsga2::from_state(s).is_err());
+    let mut s = good.clone();
+    s.x[0] = 2.0;
+    assert!(Nsga2::from_state(s).is_err());
+    let mut s = good.clone();
+    s.pending = Some(vec![0.5; 7]);
+    assert!(Nsga2::from_state(s).is_err());
+    let mut s = good;
+    s.config.pop_size = 1;
+    assert!(Nsga2::from_state(s).is_err());
+}
+
+#[test]
+fn failed_evaluations_survive_the_snapshot() {
+    use crate::common::FailsAbove;
+    use vilfredo_moea::NanPolicy;
+    let p = FailsAbove;
+    let c = Nsga2Config {
+        pop_size: 16,
+        seed: 12,
+        nan_policy: NanPolicy::Infeasible,
+        ..Nsga2Config::default()
+    };
+    let mut straight = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut straight, &mut MaxGenerations(6)).unwrap();
+    let mut first = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut first, &mut MaxGenerations(1)).unwrap();
+    let snap = through_json(&first.state());
+    assert!(
+        !snap.failed.is_empty(),
+        "the test needs failures in the snapshot"
+    );
+    let mut resumed = Nsga2::from_state(snap).unwrap();
+    assert_eq!(resumed.ranks(), first.ranks());
+    minimize(&p, &mut resumed, &mut MaxGenerations(6)).unwrap();
+    assert_eq!(resumed.state(), straight.state());
+    let mut bad = first.state();
+    bad.failed.push(99);
+    assert!(Nsga2::from_state(bad).is_err());
+}

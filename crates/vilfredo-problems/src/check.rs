@@ -1,0 +1,113 @@
+//! Validation shared by every problem's `evaluate`: buffer sizes, the box domain, and a
+//! final guard against non-finite objective values.
+
+use vilfredo_core::{Error, Problem, Result, VarType};
+
+/// Checks the three buffers against the problem's sizes and returns the number of rows.
+pub(crate) fn batch_rows<P: Problem + ?Sized>(
+    p: &P,
+    x: &[f64],
+    f: &[f64],
+    g: &[f64],
+) -> Result<usize> {
+    let n_var = p.n_var();
+    if n_var == 0 || !x.len().is_multiple_of(n_var) {
+        return Err(Error::InvalidArgument {
+            name: "x",
+            reason: format!(
+                "{} values do not form rows of {} variables ({} has n_var = {})",
+                x.len(),
+                n_var,
+                p.name(),
+                n_var
+            ),
+        });
+    }
+    let n = x.len() / n_var;
+    let expected_f = n * p.n_obj();
+    if f.len() != expected_f {
+        return Err(Error::DimensionMismatch {
+            what: "objective buffer f (rows × n_obj)",
+            expected: expected_f,
+            found: f.len(),
+        });
+    }
+    let expected_g = n * p.n_constr();
+    if g.len() != expected_g {
+        return Err(Error::DimensionMismatch {
+            what: "constraint buffer g (rows × n_constr)",
+            expected: expected_g,
+            found: g.len(),
+        });
+    }
+    Ok(n)
+}
+
+/// Refuses any value outside `[lower, upper]` (NaN included), and for binary variables
+/// any value other than 0 or 1, naming the row and variable.
+pub(crate) fn domain<P: Problem + ?Sized>(p: &P, x: &[f64]) -> Result<()> {
+    let (lower, upper) = (p.lower(), p.upper());
+    let n_var = p.n_var();
+    for (r, row) in x.chunks_exact(n_var).enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            // Written so that NaN fails the test.
+            let inside = v >= lower[j] && v <= upper[j];
+            if !inside {
+                return Err(Error::InvalidArgument {
+                    name: "x",
+                    reason: format!(
+                        "row {r}, variable {j}: value {v} is outside [{}, {}], the domain of {}",
+                        lower[j],
+                        upper[j],
+                        p.name()
+                    ),
+                });
+            }
+            if p.var_type(j) == VarType::Binary && v != 0.0 && v != 1.0 {
+                return Err(Error::InvalidArgument {
+                    name: "x",
+                    reason: format!("row {r}, variable {j}: value {v} is not a bit (0 or 1)"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A guard: inside the domain every objective is finite, so a non-finite value is a bug;
+/// it is reported, never passed on silently.
+pub(crate) fn finite_objectives(name: &str, f: &[f64], n_obj: usize) -> Result<()> {
+    match f.iter().position(|v| !v.is_finite()) {
+        None => Ok(()),
+        Some(pos) => Err(Error::InvalidArgument {
+            name: "x",
+            reason: format!(
+                "row {}: objective {} of {name} evaluated to {}",
+                pos / n_obj,
+                pos % n_obj,
+                f[pos]
+            ),
+        }),
+    }
+}
+
+/// Validates, then applies `row` to every (decision vector, objective row) pair.
+pub(crate) fn evaluate_rows<P, R>(
+    p: &P,
+    x: &[f64],
+    f: &mut [f64],
+    g: &[f64],
+    mut row: R,
+) -> Result<()>
+where
+    P: Problem + ?Sized,
+    R: FnMut(&[f64], &mut [f64]),
+{
+    batch_rows(p, x, f, g)?;
+    domain(p, x)?;
+    let m = p.n_obj();
+    for (xr, fr) in x.chunks_exact(p.n_var()).zip(f.chunks_exact_mut(m)) {
+        row(xr, fr);
+    }
+    finite_objectives(p.name(), f, m)
+}

@@ -1,0 +1,42 @@
+//! Benchmark problems for multi-objective optimisation, with their true Pareto fronts.
+//!
+//! Every problem implements [`vilfredo_core::Problem`] (batch, row-major evaluation; all
+//! objectives minimised) and [`Benchmark`], which adds the analytic or sampled true
+//! Pareto front and Pareto set where they are known.
+//!
+//! Suites:
+//!
+//! - [`Zdt`]: ZDT1, ZDT2, ZDT3, ZDT4, ZDT6 (Zitzler, Deb & Thiele 2000), and [`Zdt5`]
+//!   with binary variables;
+//! - [`Dtlz`]: DTLZ1–DTLZ7 for any number of objectives (Deb, Thiele, Laumanns &
+//!   Zitzler 2005);
+//! - [`Wfg`]: WFG1–WFG9 with position and distance parameters `k` and `l` (Huband,
+//!   Hingston, Barone & While 2006).
+//!
+//! [`get`] builds any of them by name with parameters named as pymoo names them
+//! (`n_var`, `n_obj`, `k`, `l`, `alpha`); [`list`] describes what is available.
+//!
+//! Evaluation never panics and never returns a silent NaN: buffers of the wrong size,
+//! and decision vectors outside the box `[lower, upper]` (where several of these
+//! functions are undefined, e.g. `sqrt` of a negative `x₁` in ZDT1), are refused with an
+//! error naming the sizes or the row and variable. The hot loop allocates nothing per row:
+//! scratch space is allocated once per batch.
+
+#![deny(missing_docs)]
+
+mod benchmark;
+mod check;
+mod dtlz;
+mod front;
+mod registry;
+mod wfg;
+mod zdt;
+mod zdt5;
+
+pub use benchmark::Benchmark;
+pub use dtlz::{Dtlz, DtlzKind};
+pub use registry::{ParamInfo, Params, ProblemInfo, get, list};
+pub use vilfredo_core::{Error, Points, Problem, Result, VarType};
+pub use wfg::{Wfg, WfgKind};
+pub use zdt::{Zdt, ZdtKind};
+pub use zdt5::Zdt5;

@@ -13,7 +13,7 @@
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use crate::benchmark::Benchmark;
-use crate::check::evaluate_rows;
+use crate::check::{evaluate_rows, sum};
 use crate::front::{filter_non_dominated, lattice, linspace, positive, sphere};
 use vilfredo_core::{Error, Points, Problem, Result};
 
@@ -179,7 +179,7 @@ impl Dtlz {
                 spherical(theta, 1.0 + g, f);
             }
             DtlzKind::Dtlz7 => {
-                let g = 1.0 + 9.0 / k * dist.iter().sum::<f64>();
+                let g = 1.0 + 9.0 / k * sum(dist);
                 let mut h = m as f64;
                 for (fi, &v) in f.iter_mut().zip(pos) {
                     *fi = v;

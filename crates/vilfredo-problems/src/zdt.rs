@@ -8,7 +8,7 @@
 use std::f64::consts::PI;
 
 use crate::benchmark::Benchmark;
-use crate::check::evaluate_rows;
+use crate::check::{evaluate_rows, sum};
 use crate::front::{filter_non_dominated, linspace, positive};
 use vilfredo_core::{Error, Points, Problem, Result};
 
@@ -109,18 +109,18 @@ impl Zdt {
         let (f1, f2) = match self.kind {
             ZdtKind::Zdt1 => {
                 let f1 = x[0];
-                let g = 1.0 + 9.0 / (n - 1) as f64 * rest.iter().sum::<f64>();
+                let g = 1.0 + 9.0 / (n - 1) as f64 * sum(rest);
                 (f1, g * (1.0 - (f1 / g).sqrt()))
             }
             ZdtKind::Zdt2 => {
                 let f1 = x[0];
-                let g = 1.0 + 9.0 * rest.iter().sum::<f64>() / (n - 1) as f64;
+                let g = 1.0 + 9.0 * sum(rest) / (n - 1) as f64;
                 let r = f1 / g;
                 (f1, g * (1.0 - r * r))
             }
             ZdtKind::Zdt3 => {
                 let f1 = x[0];
-                let g = 1.0 + 9.0 * rest.iter().sum::<f64>() / (n - 1) as f64;
+                let g = 1.0 + 9.0 * sum(rest) / (n - 1) as f64;
                 let r = f1 / g;
                 (f1, g * (1.0 - r.sqrt() - r * (10.0 * PI * f1).sin()))
             }
@@ -134,7 +134,7 @@ impl Zdt {
             }
             ZdtKind::Zdt6 => {
                 let f1 = 1.0 - (-4.0 * x[0]).exp() * (6.0 * PI * x[0]).sin().powi(6);
-                let g = 1.0 + 9.0 * (rest.iter().sum::<f64>() / (n as f64 - 1.0)).powf(0.25);
+                let g = 1.0 + 9.0 * (sum(rest) / (n as f64 - 1.0)).powf(0.25);
                 let r = f1 / g;
                 (f1, g * (1.0 - r * r))
             }

@@ -244,10 +244,9 @@ impl Benchmark for Dtlz {
     /// `f₁…f_{M−1}` in [0, 1] with `f_M = 2M − Σ fᵢ(1 + sin 3πfᵢ)`, filtered to its
     /// non-dominated points (so fewer than `n` rows).
     ///
-    /// For DTLZ5/6 with `M ≥ 4`, the curve is the image of `g = 0` as the paper defines
-    /// it; it has been observed (e.g. Ishibuchi et al. 2016) that for `M ≥ 4` points off
-    /// the curve can be non-dominated too, so treat it as the paper's front, not as the
-    /// complete one.
+    /// DTLZ5/6 with `M ≥ 4` err: the curve is the image of `g = 0` as the paper defines
+    /// it, but points with `g > 0` are non-dominated with respect to it (random sampling
+    /// finds many for `M = 4`), so the true front is larger and not known in closed form.
     fn pareto_front(&self, n: usize) -> Result<Points> {
         let m = self.n_obj;
         match self.kind {
@@ -256,6 +255,13 @@ impl Benchmark for Dtlz {
                 Points::from_vec(w.as_slice().iter().map(|v| 0.5 * v).collect(), m)
             }
             DtlzKind::Dtlz2 | DtlzKind::Dtlz3 | DtlzKind::Dtlz4 => sphere(m, n, &vec![1.0; m]),
+            DtlzKind::Dtlz5 | DtlzKind::Dtlz6 if m > 3 => Err(Error::InvalidArgument {
+                name: "problem",
+                reason: format!(
+                    "the true Pareto front of {} with {m} objectives is not known: it is more than the degenerate curve of the paper",
+                    self.name()
+                ),
+            }),
             DtlzKind::Dtlz5 | DtlzKind::Dtlz6 => {
                 positive(n)?;
                 let mut data = vec![0.0; n * m];

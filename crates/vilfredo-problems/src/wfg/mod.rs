@@ -16,7 +16,7 @@ mod transform;
 
 use crate::benchmark::Benchmark;
 use crate::check::{batch_rows, domain, finite_objectives};
-use crate::front::sphere;
+use crate::front::{filter_non_dominated, positive, sphere};
 use transform::{
     Shape, b_flat, b_param_std, b_poly, disconnected, mixed, r_mean, r_nonsep, r_sum, s_decept,
     s_linear, s_multi, shape,
@@ -358,17 +358,119 @@ impl Benchmark for Wfg {
     }
 
     /// WFG4–WFG9: the Das–Dennis lattice projected onto the ellipsoid
-    /// `Σ (f_m / 2m)² = 1` (largest lattice with at most `n` points). WFG1–WFG3 are not
-    /// provided yet.
+    /// `Σ (f_m / 2m)² = 1` (largest lattice with at most `n` points). WFG1 and WFG2: the
+    /// shape functions on an even grid of `x₁…x_{M−1}` in [0, 1] (at least `n` cells)
+    /// with `x_M = 0`, filtered to the non-dominated points (WFG2's front is
+    /// disconnected). WFG3: the line `(2x, 4(1 − x))` for two objectives; for more, the
+    /// front is not the degenerate line the paper describes (points with `t_M > 0` are
+    /// non-dominated with respect to it, as random sampling shows), so no front is given.
     fn pareto_front(&self, n: usize) -> Result<Points> {
+        let m = self.n_obj;
         match self.kind {
+            WfgKind::Wfg3 if m > 2 => Err(Error::InvalidArgument {
+                name: "problem",
+                reason: format!(
+                    "the true Pareto front of wfg3 with {m} objectives is not known: it is not the degenerate line of the paper"
+                ),
+            }),
             WfgKind::Wfg1 | WfgKind::Wfg2 | WfgKind::Wfg3 => {
-                Err(crate::benchmark::not_known(self.name(), "Pareto front"))
+                positive(n)?;
+                let d = m - 1;
+                let s = if d == 1 {
+                    n.max(2)
+                } else {
+                    ((n as f64).powf(1.0 / d as f64).ceil() as usize).max(2)
+                };
+                let total = s.checked_pow(d as u32).filter(|&t| t <= 50_000_000).ok_or(
+                    Error::InvalidArgument {
+                        name: "n",
+                        reason: format!("{n} front points in {m} objectives is too many"),
+                    },
+                )?;
+                let mut x = vec![0.0; d];
+                let mut data = vec![0.0; total * m];
+                for (idx, f) in data.chunks_exact_mut(m).enumerate() {
+                    let mut rest = idx;
+                    for v in x.iter_mut() {
+                        *v = (rest % s) as f64 / (s - 1) as f64;
+                        rest /= s;
+                    }
+                    self.front_point(&x, f);
+                }
+                if self.kind == WfgKind::Wfg3 {
+                    Points::from_vec(data, m)
+                } else {
+                    filter_non_dominated(data, m)
+                }
             }
             _ => {
-                let s: Vec<f64> = (1..=self.n_obj).map(|i| 2.0 * i as f64).collect();
-                sphere(self.n_obj, n, &s)
+                let s: Vec<f64> = (1..=m).map(|i| 2.0 * i as f64).collect();
+                sphere(m, n, &s)
             }
+        }
+    }
+
+    /// `n` Pareto-optimal decision vectors: position variables drawn uniformly (seeded,
+    /// reproducible) and distance variables at their optimum — `zᵢ = 0.7i` (i.e.
+    /// `yᵢ = 0.35`) for WFG1–WFG7, and for WFG8 and WFG9 the values whose parameter-
+    /// dependent bias maps them to 0.35. For WFG2 (disconnected front) some of these
+    /// vectors map onto dominated parts of the `x_M = 0` surface, so it is not provided;
+    /// nor for WFG3 beyond two objectives (see `pareto_front`).
+    fn pareto_set(&self, n: usize) -> Result<Points> {
+        positive(n)?;
+        if self.kind == WfgKind::Wfg2 || (self.kind == WfgKind::Wfg3 && self.n_obj > 2) {
+            return Err(crate::benchmark::not_known(self.name(), "Pareto set"));
+        }
+        let (k, n_var) = (self.k, self.n_var());
+        let pos = vilfredo_core::rng::uniform_points(n, k, 0x5746_4753_4554);
+        let mut data = vec![0.0; n * n_var];
+        for (row, p) in data.chunks_exact_mut(n_var).zip(pos.chunks_exact(k)) {
+            row[..k].copy_from_slice(p);
+            match self.kind {
+                WfgKind::Wfg8 => {
+                    // y_i^{0.02 + 49.98·(A − (1 − 2u)|⌊0.5 − u⌋ + A|)} = 0.35, u = mean(y_<i).
+                    let a = 0.98 / 49.98;
+                    for i in k..n_var {
+                        let u = row[..i].iter().sum::<f64>() / i as f64;
+                        let e =
+                            0.02 + 49.98 * (a - (1.0 - 2.0 * u) * ((0.5 - u).floor() + a).abs());
+                        row[i] = 0.35f64.powf(1.0 / e);
+                    }
+                }
+                WfgKind::Wfg9 => {
+                    // From the last variable backwards: u = mean(y_>i) ≤ 0.5 here.
+                    row[n_var - 1] = 0.35;
+                    for i in (k..n_var - 1).rev() {
+                        let u = row[i + 1..].iter().sum::<f64>() / (n_var - 1 - i) as f64;
+                        row[i] = 0.35f64.powf(1.0 / (0.02 + 1.96 * u));
+                    }
+                }
+                _ => row[k..].fill(0.35),
+            }
+            for (v, u) in row.iter_mut().zip(&self.upper) {
+                *v *= u;
+            }
+        }
+        Points::from_vec(data, n_var)
+    }
+}
+
+impl Wfg {
+    /// The front point `S·h(x)` at position values `x` (length `M − 1`) and `x_M = 0`.
+    fn front_point(&self, x: &[f64], f: &mut [f64]) {
+        let m = self.n_obj;
+        let kind = match self.kind {
+            WfgKind::Wfg3 => Shape::Linear,
+            _ => Shape::Convex,
+        };
+        shape(kind, x, f);
+        match self.kind {
+            WfgKind::Wfg1 => f[m - 1] = mixed(x[0]),
+            WfgKind::Wfg2 => f[m - 1] = disconnected(x[0]),
+            _ => {}
+        }
+        for (i, fi) in f.iter_mut().enumerate() {
+            *fi *= 2.0 * (i + 1) as f64;
         }
     }
 }

@@ -54,7 +54,8 @@ fn fronts_lie_on_their_surfaces_and_sets_map_onto_them() {
         ("dtlz3", Params::new()),
         ("dtlz4", Params::new().set("n_obj", 3.0)),
         ("dtlz5", Params::new().set("n_obj", 3.0)),
-        ("dtlz6", Params::new().set("n_obj", 4.0)),
+        ("dtlz6", Params::new().set("n_obj", 3.0)),
+        ("dtlz6", Params::new().set("n_obj", 2.0)),
         ("dtlz7", Params::new().set("n_obj", 3.0)),
     ] {
         let p = get(name, &params).unwrap();
@@ -128,12 +129,81 @@ fn wfg_concave_fronts_lie_on_the_ellipsoid() {
             assert!(close(s, 1.0, 1e-12, 0.0), "{name}: {f:?}");
         }
     }
-    let p = get("wfg1", &Params::new()).unwrap();
-    assert!(p.pareto_front(10).is_err());
     assert!(
         get("zdt1", &Params::new())
             .unwrap()
             .pareto_front(0)
             .is_err()
     );
+}
+
+#[test]
+fn wfg_pareto_sets_map_onto_the_fronts() {
+    for name in ["wfg4", "wfg5", "wfg6", "wfg7", "wfg8", "wfg9"] {
+        for m in [2.0, 3.0, 5.0] {
+            let p = get(name, &Params::new().set("n_obj", m)).unwrap();
+            let set = p.pareto_set(50).unwrap();
+            let mut f = vec![0.0; 50 * p.n_obj()];
+            p.evaluate(set.as_slice(), &mut f, &mut []).unwrap();
+            for row in f.chunks_exact(p.n_obj()) {
+                let s: f64 = row
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (v / (2.0 * (i + 1) as f64)).powi(2))
+                    .sum();
+                assert!(
+                    close(s, 1.0, 1e-9, 0.0),
+                    "{name} M={m}: {row:?} off the front ({s})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn wfg1_to_wfg3_fronts_are_sampled_and_filtered() {
+    for (name, m) in [
+        ("wfg1", 2.0),
+        ("wfg1", 3.0),
+        ("wfg2", 2.0),
+        ("wfg2", 3.0),
+        ("wfg3", 2.0),
+    ] {
+        let p = get(name, &Params::new().set("n_obj", m)).unwrap();
+        let front = p.pareto_front(400).unwrap();
+        assert!(front.n_points() >= 40, "{name}: {}", front.n_points());
+        assert_non_dominated(name, &front);
+        if name == "wfg2" {
+            // Disconnected: the filter removed part of the grid.
+            assert!(front.n_points() < 400, "{name}");
+        }
+        // Optimal vectors never beat the true front.
+        if let Ok(set) = p.pareto_set(100) {
+            let mut f = vec![0.0; 100 * p.n_obj()];
+            p.evaluate(set.as_slice(), &mut f, &mut []).unwrap();
+            for row in f.chunks_exact(p.n_obj()) {
+                let beaten = front
+                    .view()
+                    .rows()
+                    .any(|q| q.iter().zip(row).all(|(a, b)| *b < *a - 1e-9));
+                assert!(
+                    !beaten,
+                    "{name}: optimal vector maps to {row:?}, beyond the front"
+                );
+            }
+        }
+    }
+    let e = get("wfg3", &Params::new())
+        .unwrap()
+        .pareto_front(10)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("not known"), "{e}");
+    let e = get("dtlz5", &Params::new().set("n_obj", 4.0))
+        .unwrap()
+        .pareto_front(10)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("not known"), "{e}");
+    assert!(get("wfg2", &Params::new()).unwrap().pareto_set(10).is_err());
 }

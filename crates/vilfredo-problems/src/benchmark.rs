@@ -22,7 +22,8 @@ pub trait Benchmark: Problem {
     /// non-dominated.
     ///
     /// # Errors
-    /// When the front is not known for this problem (the default), or `n == 0`.
+    /// When the front is not known for this problem (the default), or `n` is 0 or above
+    /// 10 000 000.
     fn pareto_front(&self, n: usize) -> Result<Points> {
         let _ = n;
         Err(not_known(self.name(), "Pareto front"))
@@ -31,7 +32,8 @@ pub trait Benchmark: Problem {
     /// About `n` Pareto-optimal decision vectors (`n_var` columns), where known.
     ///
     /// # Errors
-    /// When the Pareto set is not known for this problem (the default), or `n == 0`.
+    /// When the Pareto set is not known for this problem (the default), or `n` is 0 or
+    /// above 10 000 000.
     fn pareto_set(&self, n: usize) -> Result<Points> {
         let _ = n;
         Err(not_known(self.name(), "Pareto set"))

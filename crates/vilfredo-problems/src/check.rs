@@ -145,3 +145,18 @@ where
     }
     finite_objectives(p.name(), f, m)
 }
+
+/// The largest number of variables (and objectives) a problem may be built with: far
+/// beyond any benchmark setting, and small enough that the bounds always fit in memory.
+pub(crate) const MAX_SIZE: usize = 1_000_000;
+
+/// Refuses a size above [`MAX_SIZE`], naming the parameter.
+pub(crate) fn size(name: &'static str, value: usize) -> Result<()> {
+    if value > MAX_SIZE {
+        return Err(Error::InvalidArgument {
+            name,
+            reason: format!("{name} = {value} is larger than the supported {MAX_SIZE}"),
+        });
+    }
+    Ok(())
+}

@@ -14,7 +14,7 @@ use std::f64::consts::{FRAC_PI_2, PI};
 
 use crate::benchmark::Benchmark;
 use crate::check::{evaluate_rows, sum};
-use crate::front::{filter_non_dominated, lattice, linspace, positive, sphere};
+use crate::front::{grid_front, lattice, linspace, positive, sphere, total};
 use vilfredo_core::{Error, Points, Problem, Result};
 
 /// Which DTLZ function.
@@ -74,7 +74,8 @@ impl Dtlz {
     /// `n_obj + k − 1`). DTLZ4's `alpha` is 100; see [`Dtlz::with_alpha`].
     ///
     /// # Errors
-    /// When `n_obj < 2` or `n_var < n_obj` (at least one distance variable is needed).
+    /// When `n_obj < 2`, `n_var < n_obj` (at least one distance variable is needed), or
+    /// either exceeds 1 000 000.
     pub fn new(kind: DtlzKind, n_obj: usize, n_var: Option<usize>) -> Result<Self> {
         if n_obj < 2 {
             return Err(Error::InvalidArgument {
@@ -83,6 +84,8 @@ impl Dtlz {
             });
         }
         let n_var = n_var.unwrap_or(n_obj + kind.default_k() - 1);
+        crate::check::size("n_obj", n_obj)?;
+        crate::check::size("n_var", n_var)?;
         if n_var < n_obj {
             return Err(Error::InvalidArgument {
                 name: "n_var",
@@ -242,12 +245,13 @@ impl Benchmark for Dtlz {
     /// DTLZ2–4: the lattice projected onto the unit sphere (as pymoo); DTLZ5/6: `n` points
     /// of the curve `θ₀ ∈ [0, π/2]`, `θᵢ = π/4` (i ≥ 1); DTLZ7: an even grid of
     /// `f₁…f_{M−1}` in [0, 1] with `f_M = 2M − Σ fᵢ(1 + sin 3πfᵢ)`, filtered to its
-    /// non-dominated points (so fewer than `n` rows).
+    /// non-dominated points, the grid enlarged until about `n` (at least 0.9·n) survive.
     ///
     /// DTLZ5/6 with `M ≥ 4` err: the curve is the image of `g = 0` as the paper defines
     /// it, but points with `g > 0` are non-dominated with respect to it (random sampling
     /// finds many for `M = 4`), so the true front is larger and not known in closed form.
     fn pareto_front(&self, n: usize) -> Result<Points> {
+        total(n, self.n_obj)?;
         let m = self.n_obj;
         match self.kind {
             DtlzKind::Dtlz1 => {
@@ -271,33 +275,15 @@ impl Benchmark for Dtlz {
                 }
                 Points::from_vec(data, m)
             }
-            DtlzKind::Dtlz7 => {
-                positive(n)?;
-                // An even grid with s^(M−1) ≥ n candidates, about a quarter of which
-                // survive the filter in three objectives.
-                let d = m - 1;
-                let s = ((n as f64).powf(1.0 / d as f64).ceil() as usize).max(2);
-                let total = s.checked_pow(d as u32).filter(|&t| t <= 50_000_000).ok_or(
-                    Error::InvalidArgument {
-                        name: "n",
-                        reason: format!("{n} front points in {m} objectives is too many"),
-                    },
-                )?;
-                let step = 1.0 / (s - 1) as f64;
-                let mut data = Vec::with_capacity(total * m);
-                for idx in 0..total {
-                    let mut rest = idx;
-                    let mut last = 2.0 * m as f64;
-                    for _ in 0..d {
-                        let v = (rest % s) as f64 * step;
-                        rest /= s;
-                        data.push(v);
-                        last -= v * (1.0 + (3.0 * PI * v).sin());
-                    }
-                    data.push(last);
+            DtlzKind::Dtlz7 => grid_front(m - 1, m, n, |u, f| {
+                // On the front g = 1: f_M = 2(M − Σ fᵢ/2 (1 + sin 3πfᵢ)).
+                let mut last = 2.0 * m as f64;
+                for (fi, &v) in f.iter_mut().zip(u) {
+                    *fi = v;
+                    last -= v * (1.0 + (3.0 * PI * v).sin());
                 }
-                filter_non_dominated(data, m)
-            }
+                f[m - 1] = last;
+            }),
         }
     }
 
@@ -306,6 +292,7 @@ impl Benchmark for Dtlz {
     /// at their optimum (0.5, or 0 for DTLZ6 and DTLZ7). For DTLZ7 the position variables
     /// are the front's first `M − 1` objectives.
     fn pareto_set(&self, n: usize) -> Result<Points> {
+        total(n, self.n_var())?;
         let m = self.n_obj;
         let n_var = self.n_var();
         let dist_opt = match self.kind {

@@ -4,12 +4,31 @@
 use vilfredo_core::design::{das_dennis, n_das_dennis};
 use vilfredo_core::{Error, Points, Result};
 
-/// Refuses a request for zero front points.
+/// The most front points one call may ask for.
+pub(crate) const MAX_FRONT: usize = 10_000_000;
+
+/// Refuses a request for zero front points, or more than [`MAX_FRONT`].
 pub(crate) fn positive(n: usize) -> Result<()> {
-    if n == 0 {
+    if n == 0 || n > MAX_FRONT {
         return Err(Error::InvalidArgument {
             name: "n",
-            reason: "the number of front points must be at least 1".into(),
+            reason: format!(
+                "the number of front points must be between 1 and {MAX_FRONT}, got {n}"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a set of `n` rows of `width` values above 200 million values (1.6 GB).
+pub(crate) fn total(n: usize, width: usize) -> Result<()> {
+    positive(n)?;
+    if n.saturating_mul(width) > 200_000_000 {
+        return Err(Error::InvalidArgument {
+            name: "n",
+            reason: format!(
+                "{n} points of {width} values each is too many (at most 200 million values)"
+            ),
         });
     }
     Ok(())
@@ -61,4 +80,56 @@ pub(crate) fn filter_non_dominated(data: Vec<f64>, n_obj: usize) -> Result<Point
         }
     }
     Points::from_vec(out, n_obj)
+}
+
+/// About `n` non-dominated points of a front parameterised by `d` values in [0, 1]:
+/// `point(u, f)` writes the front point at parameters `u` into `f` (length `m`).
+///
+/// An even grid is filtered to its non-dominated points; when the filter removes a share
+/// of the grid (disconnected fronts), the grid is enlarged by that share and sampled
+/// again (at most three times), so close to `n` points survive.
+pub(crate) fn grid_front<F>(d: usize, m: usize, n: usize, point: F) -> Result<Points>
+where
+    F: Fn(&[f64], &mut [f64]),
+{
+    total(n, m)?;
+    let mut target = n;
+    let mut best: Option<Points> = None;
+    for _ in 0..3 {
+        let s = if d == 1 {
+            target.max(2)
+        } else {
+            ((target as f64).powf(1.0 / d as f64).ceil() as usize).max(2)
+        };
+        let cells = s
+            .checked_pow(d as u32)
+            .filter(|&c| c <= 50_000_000 && c.saturating_mul(m) <= 200_000_000)
+            .ok_or(Error::InvalidArgument {
+                name: "n",
+                reason: format!("{n} front points in {m} objectives is too many"),
+            })?;
+        let mut u = vec![0.0; d];
+        let mut data = vec![0.0; cells * m];
+        for (idx, f) in data.chunks_exact_mut(m).enumerate() {
+            let mut rest = idx;
+            for v in u.iter_mut() {
+                *v = (rest % s) as f64 / (s - 1) as f64;
+                rest /= s;
+            }
+            point(&u, f);
+        }
+        let front = filter_non_dominated(data, m)?;
+        let kept = front.n_points().max(1);
+        let enough = kept * 10 >= n * 9;
+        best = Some(front);
+        if enough {
+            break;
+        }
+        // Grow the grid by the share the filter removed.
+        target = n.saturating_mul(cells) / kept + 1;
+    }
+    best.ok_or(Error::InvalidArgument {
+        name: "n",
+        reason: "no front points".into(),
+    })
 }

@@ -9,7 +9,7 @@ use std::f64::consts::PI;
 
 use crate::benchmark::Benchmark;
 use crate::check::{evaluate_rows, sum};
-use crate::front::{filter_non_dominated, linspace, positive};
+use crate::front::{filter_non_dominated, linspace, positive, total};
 use vilfredo_core::{Error, Points, Problem, Result};
 
 /// Which ZDT function (ZDT5, with binary variables, is [`crate::Zdt5`]).
@@ -63,9 +63,10 @@ impl Zdt {
     /// Builds `kind` with `n_var` variables (`None`: the paper's default).
     ///
     /// # Errors
-    /// When `n_var < 2`.
+    /// When `n_var < 2` or `n_var > 1 000 000`.
     pub fn new(kind: ZdtKind, n_var: Option<usize>) -> Result<Self> {
         let n_var = n_var.unwrap_or(kind.default_n_var());
+        crate::check::size("n_var", n_var)?;
         if n_var < 2 {
             return Err(Error::InvalidArgument {
                 name: "n_var",
@@ -226,6 +227,7 @@ impl Benchmark for Zdt {
     /// `x₂…xₙ = 0` and x₁ evenly spaced over the optimal range (ZDT3: over its pieces;
     /// ZDT6: x₁ in [0, 1], every value of which is optimal).
     fn pareto_set(&self, n: usize) -> Result<Points> {
+        total(n, self.n_var())?;
         let x1 = match self.kind {
             ZdtKind::Zdt6 => {
                 positive(n)?;

@@ -30,6 +30,7 @@ impl Zdt5 {
     /// When `n_var` is not `30 + 5·j` with `j ≥ 1`.
     pub fn new(n_var: Option<usize>) -> Result<Self> {
         let n_var = n_var.unwrap_or(HEAD + GROUP * 10);
+        crate::check::size("n_var", n_var)?;
         if n_var <= HEAD || !(n_var - HEAD).is_multiple_of(GROUP) {
             return Err(Error::InvalidArgument {
                 name: "n_var",

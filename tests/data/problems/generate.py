@@ -88,13 +88,13 @@ def fronts():
 
     for name, cls in [("zdt1", ZDT1), ("zdt2", ZDT2), ("zdt4", ZDT4), ("zdt6", ZDT6)]:
         add(name, 2, 100, 1e-12, cls().pareto_front(100), [1.1, 1.1], {})
-    add("zdt3", 2, 1000, 2e-3, ZDT3().pareto_front(1000), [1.1, 1.1], {})
+    add("zdt3", 2, 1000, 5e-4, ZDT3().pareto_front(1000), [1.1, 1.1], {})
     for n_obj, n in [(2, 100), (3, 136)]:
         add("dtlz1", n_obj, n, 1e-12, DTLZ1(n_obj=n_obj).pareto_front(), [0.55] * n_obj, {"n_obj": n_obj})
         for i, cls in [(2, DTLZ2), (3, DTLZ3), (4, DTLZ4)]:
             add(f"dtlz{i}", n_obj, n, 1e-12, cls(n_obj=n_obj).pareto_front(), [1.1] * n_obj, {"n_obj": n_obj})
     add("dtlz5", 2, 500, 1e-12, DTLZ5(n_obj=2, n_var=11).pareto_front(), [1.1, 1.1], {"n_obj": 2})
-    add("dtlz7", 2, 2000, 2e-3, DTLZ7(n_obj=2, n_var=21).pareto_front(2000), [1.1, 4.4], {"n_obj": 2})
+    add("dtlz7", 2, 2000, 5e-4, DTLZ7(n_obj=2, n_var=21).pareto_front(2000), [1.1, 4.4], {"n_obj": 2})
     # pymoo's WFG9 front is the analytic one (ellipsoid); WFG4–8 share it.
     for n_obj, n, nv in [(2, 100, 12), (3, 136, 24)]:
         ref = [2.2 * (m + 1) for m in range(n_obj)]

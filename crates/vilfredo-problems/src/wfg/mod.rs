@@ -16,7 +16,7 @@ mod transform;
 
 use crate::benchmark::Benchmark;
 use crate::check::{batch_rows, domain, finite_objectives};
-use crate::front::{filter_non_dominated, positive, sphere};
+use crate::front::{grid_front, sphere, total};
 use transform::{
     Shape, b_flat, b_param_std, b_poly, disconnected, mixed, r_mean, r_nonsep, r_sum, s_decept,
     s_linear, s_multi, shape,
@@ -89,9 +89,13 @@ impl Wfg {
     ///
     /// # Errors
     /// When `n_obj < 2`, `k` is not a positive multiple of `n_obj − 1`, `l < 1`, or (WFG2,
-    /// WFG3) `l` is odd.
+    /// WFG3) `l` is odd, or a size exceeds 1 000 000.
     pub fn new(kind: WfgKind, n_obj: usize, k: usize, l: usize) -> Result<Self> {
         let name = kind.name();
+        crate::check::size("n_obj", n_obj)?;
+        crate::check::size("k", k)?;
+        crate::check::size("l", l)?;
+        crate::check::size("n_var", k + l)?;
         if n_obj < 2 {
             return Err(Error::InvalidArgument {
                 name: "n_obj",
@@ -359,12 +363,13 @@ impl Benchmark for Wfg {
 
     /// WFG4–WFG9: the Das–Dennis lattice projected onto the ellipsoid
     /// `Σ (f_m / 2m)² = 1` (largest lattice with at most `n` points). WFG1 and WFG2: the
-    /// shape functions on an even grid of `x₁…x_{M−1}` in [0, 1] (at least `n` cells)
-    /// with `x_M = 0`, filtered to the non-dominated points (WFG2's front is
-    /// disconnected). WFG3: the line `(2x, 4(1 − x))` for two objectives; for more, the
+    /// shape functions on an even grid of `x₁…x_{M−1}` in [0, 1] with `x_M = 0`,
+    /// filtered to the non-dominated points, the grid enlarged until about `n` (at least
+    /// 0.9·n) survive (WFG2's front is disconnected). WFG3: the line `(2x, 4(1 − x))` for two objectives; for more, the
     /// front is not the degenerate line the paper describes (points with `t_M > 0` are
     /// non-dominated with respect to it, as random sampling shows), so no front is given.
     fn pareto_front(&self, n: usize) -> Result<Points> {
+        total(n, self.n_obj)?;
         let m = self.n_obj;
         match self.kind {
             WfgKind::Wfg3 if m > 2 => Err(Error::InvalidArgument {
@@ -374,34 +379,7 @@ impl Benchmark for Wfg {
                 ),
             }),
             WfgKind::Wfg1 | WfgKind::Wfg2 | WfgKind::Wfg3 => {
-                positive(n)?;
-                let d = m - 1;
-                let s = if d == 1 {
-                    n.max(2)
-                } else {
-                    ((n as f64).powf(1.0 / d as f64).ceil() as usize).max(2)
-                };
-                let total = s.checked_pow(d as u32).filter(|&t| t <= 50_000_000).ok_or(
-                    Error::InvalidArgument {
-                        name: "n",
-                        reason: format!("{n} front points in {m} objectives is too many"),
-                    },
-                )?;
-                let mut x = vec![0.0; d];
-                let mut data = vec![0.0; total * m];
-                for (idx, f) in data.chunks_exact_mut(m).enumerate() {
-                    let mut rest = idx;
-                    for v in x.iter_mut() {
-                        *v = (rest % s) as f64 / (s - 1) as f64;
-                        rest /= s;
-                    }
-                    self.front_point(&x, f);
-                }
-                if self.kind == WfgKind::Wfg3 {
-                    Points::from_vec(data, m)
-                } else {
-                    filter_non_dominated(data, m)
-                }
+                grid_front(m - 1, m, n, |x, f| self.front_point(x, f))
             }
             _ => {
                 let s: Vec<f64> = (1..=m).map(|i| 2.0 * i as f64).collect();
@@ -417,7 +395,7 @@ impl Benchmark for Wfg {
     /// vectors map onto dominated parts of the `x_M = 0` surface, so it is not provided;
     /// nor for WFG3 beyond two objectives (see `pareto_front`).
     fn pareto_set(&self, n: usize) -> Result<Points> {
-        positive(n)?;
+        total(n, self.n_var())?;
         if self.kind == WfgKind::Wfg2 || (self.kind == WfgKind::Wfg3 && self.n_obj > 2) {
             return Err(crate::benchmark::not_known(self.name(), "Pareto set"));
         }

@@ -105,6 +105,17 @@ fn bad_names_and_parameters_list_what_is_valid() {
     assert!(e.contains("disagrees"), "{e}");
     let e = err("zdt5", &Params::new().set("n_var", 42.0));
     assert!(e.contains("30 + 5"), "{e}");
+    let e = err("zdt1", &Params::new().set("n_var", 1e7));
+    assert!(e.contains("n_var") && e.contains("1000000"), "{e}");
+    let e = err("wfg1", &Params::new().set("l", 5e6));
+    assert!(e.contains('l'), "{e}");
+    let p = get("zdt1", &Params::new()).unwrap();
+    assert!(p.pareto_front(20_000_000).is_err());
+    // 10 million rows of 30 variables: more values than a set may hold.
+    match p.pareto_set(10_000_000) {
+        Ok(_) => panic!("a set of 300 million values was built"),
+        Err(e) => assert!(e.to_string().contains("too many"), "{e}"),
+    }
     let e = err("zdt1", &Params::new().set("n_var", 1.0));
     assert!(e.contains("n_var ≥ 2"), "{e}");
 }

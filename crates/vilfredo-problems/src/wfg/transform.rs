@@ -147,3 +147,52 @@ pub(crate) fn disconnected(x: f64) -> f64 {
     let c = (5.0 * PI * x).cos();
     clip01(1.0 - x * (c * c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn optima_map_to_zero() {
+        // Each shift's optimum (Huband et al. 2006, Table X) maps to 0.
+        assert_eq!(s_linear(0.35, 0.35), 0.0);
+        assert!(s_decept(0.35, 0.35, 0.001, 0.05).abs() < 1e-12);
+        assert!(s_multi(0.35, 30.0, 10.0, 0.35).abs() < 1e-12);
+        assert!(s_multi(0.35, 30.0, 95.0, 0.35).abs() < 1e-12);
+        // b_flat is flat at A on [B, C].
+        assert!((b_flat(0.8, 0.8, 0.75, 0.85) - 0.8).abs() < 1e-15);
+        // r_nonsep of degree 1 is the mean; the optimum (all zero) maps to 0.
+        assert!((r_nonsep(&[0.2, 0.4, 0.9], 1) - 0.5).abs() < 1e-15);
+        assert_eq!(r_nonsep(&[0.0; 6], 3), 0.0);
+        assert_eq!(r_sum(&[1.0, 0.0], &[1.0, 3.0]), 0.25);
+    }
+
+    proptest! {
+        #[test]
+        fn transformations_stay_in_the_unit_interval(y in 0.0f64..=1.0, u in 0.0f64..=1.0) {
+            for v in [
+                b_poly(y, 0.02),
+                b_flat(y, 0.8, 0.75, 0.85),
+                b_param_std(y, u),
+                s_linear(y, 0.35),
+                s_decept(y, 0.35, 0.001, 0.05),
+                s_multi(y, 30.0, 10.0, 0.35),
+                s_multi(y, 30.0, 95.0, 0.35),
+                r_nonsep(&[y, u, 1.0 - y], 2),
+                mixed(y),
+                disconnected(y),
+            ] {
+                prop_assert!((0.0..=1.0).contains(&v), "{v}");
+            }
+            let mut h = [0.0; 3];
+            for kind in [Shape::Concave, Shape::Convex, Shape::Linear] {
+                shape(kind, &[y, u], &mut h);
+                prop_assert!(h.iter().all(|v| (0.0..=1.0).contains(v)), "{kind:?} {h:?}");
+            }
+            // The concave shape lies on the unit sphere.
+            shape(Shape::Concave, &[y, u], &mut h);
+            prop_assert!((h.iter().map(|v| v * v).sum::<f64>() - 1.0).abs() < 1e-12);
+        }
+    }
+}

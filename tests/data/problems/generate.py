@@ -93,6 +93,11 @@ def fronts():
         add("dtlz1", n_obj, n, 1e-12, DTLZ1(n_obj=n_obj).pareto_front(), [0.55] * n_obj, {"n_obj": n_obj})
         for i, cls in [(2, DTLZ2), (3, DTLZ3), (4, DTLZ4)]:
             add(f"dtlz{i}", n_obj, n, 1e-12, cls(n_obj=n_obj).pareto_front(), [1.1] * n_obj, {"n_obj": n_obj})
+    # Five objectives: pymoo needs reference directions given; Das–Dennis with 6
+    # partitions has 210 points, the largest lattice vilfredo builds for n = 210.
+    rd5 = get_reference_directions("das-dennis", 5, n_partitions=6)
+    add("dtlz1", 5, 210, 1e-12, DTLZ1(n_obj=5, n_var=9).pareto_front(ref_dirs=rd5), [0.55] * 5, {"n_obj": 5})
+    add("dtlz2", 5, 210, 1e-12, DTLZ2(n_obj=5, n_var=14).pareto_front(ref_dirs=rd5), [1.1] * 5, {"n_obj": 5})
     add("dtlz5", 2, 500, 1e-12, DTLZ5(n_obj=2, n_var=11).pareto_front(), [1.1, 1.1], {"n_obj": 2})
     add("dtlz7", 2, 2000, 5e-4, DTLZ7(n_obj=2, n_var=21).pareto_front(2000), [1.1, 4.4], {"n_obj": 2})
     # pymoo's WFG9 front is the analytic one (ellipsoid); WFG4–8 share it.

@@ -207,3 +207,43 @@ fn wfg1_to_wfg3_fronts_are_sampled_and_filtered() {
     assert!(e.contains("not known"), "{e}");
     assert!(get("wfg2", &Params::new()).unwrap().pareto_set(10).is_err());
 }
+
+#[test]
+fn wfg1_optimal_vectors_map_onto_its_front() {
+    // f₂ = 4·mixed(x) where f₁ = 2(1 − cos(xπ/2)). n_var = 5 keeps every optimal distance
+    // value exact in floating point (see `Wfg::pareto_set`).
+    let p = get(
+        "wfg1",
+        &Params::new()
+            .set("n_obj", 2.0)
+            .set("k", 4.0)
+            .set("n_var", 5.0),
+    )
+    .unwrap();
+    let set = p.pareto_set(50).unwrap();
+    let mut f = vec![0.0; 100];
+    p.evaluate(set.as_slice(), &mut f, &mut []).unwrap();
+    let pi = std::f64::consts::PI;
+    for row in f.chunks_exact(2) {
+        let x = (1.0 - row[0] / 2.0).acos() * 2.0 / pi;
+        let mixed = 1.0 - x - (10.0 * pi * x + 0.5 * pi).cos() / (10.0 * pi);
+        assert!(
+            close(row[1], 4.0 * mixed, 1e-6, 1e-9),
+            "wfg1: {row:?} off the front"
+        );
+    }
+    // With n_var = 12 (distance variable i = 6 cannot be exactly optimal) the images sit
+    // off the front, as in pymoo; this documents that, and fails if it ever changes.
+    let p = get(
+        "wfg1",
+        &Params::new()
+            .set("n_obj", 2.0)
+            .set("k", 4.0)
+            .set("n_var", 12.0),
+    )
+    .unwrap();
+    let set = p.pareto_set(5).unwrap();
+    let mut f = vec![0.0; 10];
+    p.evaluate(set.as_slice(), &mut f, &mut []).unwrap();
+    assert!(f.chunks_exact(2).all(|r| r[0].min(r[1]) > 0.01), "{f:?}");
+}

@@ -1,0 +1,394 @@
+//! The registry: build any problem by name with parameters named as pymoo names them
+//! (`n_var`, `n_obj`, `k`, `l`, `alpha`), and list what exists.
+//!
+//! Names are case-insensitive. Unknown names or parameters, parameters that do not fit
+//! together (for example `n_var` and `k` disagreeing for DTLZ) and non-integral counts are
+//! refused with an error that lists what is valid.
+
+use crate::benchmark::Benchmark;
+use crate::dtlz::{Dtlz, DtlzKind};
+use crate::wfg::{DEFAULT_L, Wfg, WfgKind};
+use crate::zdt::{Zdt, ZdtKind};
+use crate::zdt5::Zdt5;
+use vilfredo_core::{Error, Result};
+
+/// Named numeric parameters for [`get`], e.g. `Params::new().set("n_obj", 5.0)`.
+///
+/// Counts (`n_var`, `n_obj`, `k`, `l`) are given as `f64` so one type carries every
+/// parameter; they must hold non-negative integers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Params {
+    entries: Vec<(String, f64)>,
+}
+
+impl Params {
+    /// No parameters: every problem's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets `name` to `value`, replacing an earlier value.
+    pub fn set(mut self, name: impl Into<String>, value: f64) -> Self {
+        let name = name.into();
+        match self.entries.iter_mut().find(|(n, _)| *n == name) {
+            Some(entry) => entry.1 = value,
+            None => self.entries.push((name, value)),
+        }
+        self
+    }
+
+    /// The value of `name`, if set.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.entries.iter().find(|(n, _)| n == name).map(|e| e.1)
+    }
+
+    /// The parameters in the order they were first set.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.entries.iter().map(|(n, v)| (n.as_str(), *v))
+    }
+
+    /// A count parameter: `None` when unset, an error unless a non-negative integer.
+    fn count(&self, name: &'static str) -> Result<Option<usize>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= 1e9 => {
+                Ok(Some(v as usize))
+            }
+            Some(v) => Err(Error::InvalidArgument {
+                name,
+                reason: format!("{name} must be a non-negative integer, got {v}"),
+            }),
+        }
+    }
+}
+
+/// One parameter a problem accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParamInfo {
+    /// The name, as pymoo spells it.
+    pub name: &'static str,
+    /// Its meaning and default.
+    pub doc: &'static str,
+}
+
+/// One entry of [`list`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemInfo {
+    /// The name [`get`] accepts.
+    pub name: &'static str,
+    /// A one-line description.
+    pub description: &'static str,
+    /// The parameters [`get`] accepts for it.
+    pub params: &'static [ParamInfo],
+}
+
+const ZDT_N_VAR: ParamInfo = ParamInfo {
+    name: "n_var",
+    doc: "number of variables, ≥ 2 (default 30; 10 for zdt4 and zdt6)",
+};
+const ZDT_PARAMS: &[ParamInfo] = &[ZDT_N_VAR];
+const ZDT5_PARAMS: &[ParamInfo] = &[ParamInfo {
+    name: "n_var",
+    doc: "number of bits, 30 + 5·j with j ≥ 1 (default 80)",
+}];
+const DTLZ_N_OBJ: ParamInfo = ParamInfo {
+    name: "n_obj",
+    doc: "number of objectives, ≥ 2 (default 3)",
+};
+const DTLZ_N_VAR: ParamInfo = ParamInfo {
+    name: "n_var",
+    doc: "number of variables, n_obj + k − 1 (default from the paper's k)",
+};
+const DTLZ_K: ParamInfo = ParamInfo {
+    name: "k",
+    doc: "distance variables, ≥ 1 (default 5 for dtlz1, 10 for dtlz2–6, 20 for dtlz7)",
+};
+const DTLZ_PARAMS: &[ParamInfo] = &[DTLZ_N_VAR, DTLZ_N_OBJ, DTLZ_K];
+const DTLZ4_PARAMS: &[ParamInfo] = &[
+    DTLZ_N_VAR,
+    DTLZ_N_OBJ,
+    DTLZ_K,
+    ParamInfo {
+        name: "alpha",
+        doc: "exponent biasing the position variables, > 0 (default 100)",
+    },
+];
+const WFG_PARAMS: &[ParamInfo] = &[
+    ParamInfo {
+        name: "n_var",
+        doc: "number of variables, k + l (default k + 20)",
+    },
+    ParamInfo {
+        name: "n_obj",
+        doc: "number of objectives, ≥ 2 (default 3)",
+    },
+    ParamInfo {
+        name: "k",
+        doc: "position variables, a positive multiple of n_obj − 1 (default 4 for 2 objectives, else 2(n_obj − 1))",
+    },
+    ParamInfo {
+        name: "l",
+        doc: "distance variables, ≥ 1, even for wfg2 and wfg3 (default n_var − k, or 20)",
+    },
+];
+
+const fn info(
+    name: &'static str,
+    description: &'static str,
+    params: &'static [ParamInfo],
+) -> ProblemInfo {
+    ProblemInfo {
+        name,
+        description,
+        params,
+    }
+}
+
+const PROBLEMS: &[ProblemInfo] = &[
+    info(
+        "zdt1",
+        "ZDT1: 2 objectives, convex front f2 = 1 - sqrt(f1)",
+        ZDT_PARAMS,
+    ),
+    info(
+        "zdt2",
+        "ZDT2: 2 objectives, concave front f2 = 1 - f1^2",
+        ZDT_PARAMS,
+    ),
+    info(
+        "zdt3",
+        "ZDT3: 2 objectives, front of five disconnected pieces",
+        ZDT_PARAMS,
+    ),
+    info(
+        "zdt4",
+        "ZDT4: 2 objectives, multimodal (21^9 local fronts), convex front",
+        ZDT_PARAMS,
+    ),
+    info(
+        "zdt5",
+        "ZDT5: 2 objectives, binary deceptive variables, discrete front",
+        ZDT5_PARAMS,
+    ),
+    info(
+        "zdt6",
+        "ZDT6: 2 objectives, non-uniform density, concave front",
+        ZDT_PARAMS,
+    ),
+    info(
+        "dtlz1",
+        "DTLZ1: M objectives, linear front sum(f) = 0.5, multimodal",
+        DTLZ_PARAMS,
+    ),
+    info(
+        "dtlz2",
+        "DTLZ2: M objectives, spherical front sum(f^2) = 1",
+        DTLZ_PARAMS,
+    ),
+    info(
+        "dtlz3",
+        "DTLZ3: M objectives, spherical front, multimodal",
+        DTLZ_PARAMS,
+    ),
+    info(
+        "dtlz4",
+        "DTLZ4: M objectives, spherical front, biased density",
+        DTLZ4_PARAMS,
+    ),
+    info(
+        "dtlz5",
+        "DTLZ5: M objectives, degenerate curve on the sphere",
+        DTLZ_PARAMS,
+    ),
+    info(
+        "dtlz6",
+        "DTLZ6: M objectives, degenerate curve, hard g",
+        DTLZ_PARAMS,
+    ),
+    info(
+        "dtlz7",
+        "DTLZ7: M objectives, 2^(M-1) disconnected regions",
+        DTLZ_PARAMS,
+    ),
+    info(
+        "wfg1",
+        "WFG1: M objectives, biased, convex-mixed front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg2",
+        "WFG2: M objectives, non-separable, disconnected front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg3",
+        "WFG3: M objectives, non-separable, linear degenerate front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg4",
+        "WFG4: M objectives, multi-modal, concave front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg5",
+        "WFG5: M objectives, deceptive, concave front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg6",
+        "WFG6: M objectives, non-separable, concave front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg7",
+        "WFG7: M objectives, parameter-dependent position, concave front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg8",
+        "WFG8: M objectives, parameter-dependent distance, concave front",
+        WFG_PARAMS,
+    ),
+    info(
+        "wfg9",
+        "WFG9: M objectives, deceptive, multi-modal, non-separable, concave front",
+        WFG_PARAMS,
+    ),
+];
+
+/// Every problem [`get`] knows, with a one-line description and its parameters.
+pub fn list() -> &'static [ProblemInfo] {
+    PROBLEMS
+}
+
+/// Builds the problem `name` (case-insensitive) with `params`.
+///
+/// ```
+/// use vilfredo_problems::{get, Params, Problem};
+/// let p = get("wfg4", &Params::new().set("n_var", 24.0).set("n_obj", 3.0).set("k", 4.0))?;
+/// assert_eq!((p.n_var(), p.n_obj()), (24, 3));
+/// # Ok::<(), vilfredo_problems::Error>(())
+/// ```
+///
+/// # Errors
+/// For an unknown name (listing the known ones), a parameter the problem does not take
+/// (listing those it takes), a non-integral count, or counts that do not fit together.
+pub fn get(name: &str, params: &Params) -> Result<Box<dyn Benchmark>> {
+    let lower = name.to_ascii_lowercase();
+    let Some(entry) = PROBLEMS.iter().find(|p| p.name == lower) else {
+        let names: Vec<&str> = PROBLEMS.iter().map(|p| p.name).collect();
+        return Err(Error::InvalidArgument {
+            name: "problem",
+            reason: format!(
+                "unknown problem {name:?}; known problems: {}",
+                names.join(", ")
+            ),
+        });
+    };
+    for (p, _) in params.iter() {
+        if !entry.params.iter().any(|i| i.name == p) {
+            let valid: Vec<&str> = entry.params.iter().map(|i| i.name).collect();
+            return Err(Error::InvalidArgument {
+                name: "params",
+                reason: format!(
+                    "{} takes no parameter {p:?}; valid parameters: {}",
+                    entry.name,
+                    valid.join(", ")
+                ),
+            });
+        }
+    }
+    let n_var = params.count("n_var")?;
+    Ok(match entry.name {
+        "zdt1" => Box::new(Zdt::new(ZdtKind::Zdt1, n_var)?),
+        "zdt2" => Box::new(Zdt::new(ZdtKind::Zdt2, n_var)?),
+        "zdt3" => Box::new(Zdt::new(ZdtKind::Zdt3, n_var)?),
+        "zdt4" => Box::new(Zdt::new(ZdtKind::Zdt4, n_var)?),
+        "zdt5" => Box::new(Zdt5::new(n_var)?),
+        "zdt6" => Box::new(Zdt::new(ZdtKind::Zdt6, n_var)?),
+        dtlz if dtlz.starts_with("dtlz") => {
+            let kind = match dtlz {
+                "dtlz1" => DtlzKind::Dtlz1,
+                "dtlz2" => DtlzKind::Dtlz2,
+                "dtlz3" => DtlzKind::Dtlz3,
+                "dtlz4" => DtlzKind::Dtlz4,
+                "dtlz5" => DtlzKind::Dtlz5,
+                "dtlz6" => DtlzKind::Dtlz6,
+                _ => DtlzKind::Dtlz7,
+            };
+            Box::new(dtlz_from(kind, n_var, params)?)
+        }
+        wfg => {
+            let kind = match wfg {
+                "wfg1" => WfgKind::Wfg1,
+                "wfg2" => WfgKind::Wfg2,
+                "wfg3" => WfgKind::Wfg3,
+                "wfg4" => WfgKind::Wfg4,
+                "wfg5" => WfgKind::Wfg5,
+                "wfg6" => WfgKind::Wfg6,
+                "wfg7" => WfgKind::Wfg7,
+                "wfg8" => WfgKind::Wfg8,
+                _ => WfgKind::Wfg9,
+            };
+            Box::new(wfg_from(kind, n_var, params)?)
+        }
+    })
+}
+
+fn dtlz_from(kind: DtlzKind, n_var: Option<usize>, params: &Params) -> Result<Dtlz> {
+    let n_obj = params.count("n_obj")?.unwrap_or(3);
+    let n_var = match (n_var, params.count("k")?) {
+        (Some(nv), Some(k)) if nv + 1 != n_obj + k => {
+            return Err(Error::InvalidArgument {
+                name: "params",
+                reason: format!(
+                    "n_var = {nv} disagrees with n_obj = {n_obj} and k = {k} (n_var must be n_obj + k − 1 = {}); give either n_var or k",
+                    n_obj + k - 1
+                ),
+            });
+        }
+        (Some(nv), _) => Some(nv),
+        (None, Some(0)) => {
+            return Err(Error::InvalidArgument {
+                name: "k",
+                reason: "k must be at least 1".into(),
+            });
+        }
+        (None, Some(k)) => Some(n_obj + k - 1),
+        (None, None) => None,
+    };
+    let p = Dtlz::new(kind, n_obj, n_var)?;
+    match params.get("alpha") {
+        Some(a) => p.with_alpha(a),
+        None => Ok(p),
+    }
+}
+
+fn wfg_from(kind: WfgKind, n_var: Option<usize>, params: &Params) -> Result<Wfg> {
+    let n_obj = params.count("n_obj")?.unwrap_or(3);
+    let k = params.count("k")?.unwrap_or(WfgKind::default_k(n_obj));
+    let l = match (n_var, params.count("l")?) {
+        (Some(nv), Some(l)) if nv != k + l => {
+            return Err(Error::InvalidArgument {
+                name: "params",
+                reason: format!(
+                    "n_var = {nv} disagrees with k = {k} and l = {l} (n_var must be k + l = {})",
+                    k + l
+                ),
+            });
+        }
+        (Some(nv), _) if nv <= k => {
+            return Err(Error::InvalidArgument {
+                name: "n_var",
+                reason: format!(
+                    "n_var = {nv} leaves no distance variables with k = {k} (need n_var > k)"
+                ),
+            });
+        }
+        (Some(nv), _) => nv - k,
+        (None, Some(l)) => l,
+        (None, None) => DEFAULT_L,
+    };
+    Wfg::new(kind, n_obj, k, l)
+}

@@ -11,39 +11,8 @@
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
-use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Problem, Result};
-
-struct Zdt1 {
-    lower: Vec<f64>,
-    upper: Vec<f64>,
-}
-
-impl Problem for Zdt1 {
-    fn name(&self) -> &str {
-        "zdt1"
-    }
-    fn n_var(&self) -> usize {
-        self.lower.len()
-    }
-    fn n_obj(&self) -> usize {
-        2
-    }
-    fn lower(&self) -> &[f64] {
-        &self.lower
-    }
-    fn upper(&self) -> &[f64] {
-        &self.upper
-    }
-    fn evaluate(&self, x: &[f64], f: &mut [f64], _g: &mut [f64]) -> Result<()> {
-        let n = self.n_var();
-        for (row, out) in x.chunks_exact(n).zip(f.chunks_exact_mut(2)) {
-            let g = 1.0 + 9.0 / (n as f64 - 1.0) * row[1..].iter().sum::<f64>();
-            out[0] = row[0];
-            out[1] = g * (1.0 - (row[0] / g).sqrt());
-        }
-        Ok(())
-    }
-}
+use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Problem};
+use vilfredo_problems::{Zdt, ZdtKind};
 
 struct Run {
     total: Duration,
@@ -51,7 +20,7 @@ struct Run {
     hv: f64,
 }
 
-fn run(p: &Zdt1, n_gen: usize, seed: u64) -> Run {
+fn run(p: &Zdt, n_gen: usize, seed: u64) -> Run {
     let start = Instant::now();
     let config = Nsga2Config {
         pop_size: 100,
@@ -76,10 +45,7 @@ fn run(p: &Zdt1, n_gen: usize, seed: u64) -> Run {
 }
 
 fn main() {
-    let p = Zdt1 {
-        lower: vec![0.0; 30],
-        upper: vec![1.0; 30],
-    };
+    let p = Zdt::new(ZdtKind::Zdt1, Some(30)).unwrap();
     let n_gen = 250;
     run(&p, n_gen, 0);
     let mut runs: Vec<Run> = (1..=11).map(|seed| run(&p, n_gen, seed)).collect();

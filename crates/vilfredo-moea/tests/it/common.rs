@@ -1,49 +1,11 @@
-//! Small problems written inline (independent of vilfredo-problems) and helpers.
+//! Test problems (ZDT1 from vilfredo-problems; small constrained and mixed ones inline) and helpers.
 
 use vilfredo_moea::{Error, Problem, Result, VarType};
+use vilfredo_problems::{Zdt, ZdtKind};
 
-/// ZDT1 (Zitzler, Deb & Thiele 2000): f1 = x1, g = 1 + 9/(n−1) Σ_{i≥2} x_i,
-/// f2 = g (1 − sqrt(f1/g)), x in [0, 1]^n.
-pub struct Zdt1 {
-    pub lower: Vec<f64>,
-    pub upper: Vec<f64>,
-}
-
-impl Zdt1 {
-    pub fn new(n_var: usize) -> Self {
-        Self {
-            lower: vec![0.0; n_var],
-            upper: vec![1.0; n_var],
-        }
-    }
-}
-
-impl Problem for Zdt1 {
-    fn name(&self) -> &str {
-        "zdt1"
-    }
-    fn n_var(&self) -> usize {
-        self.lower.len()
-    }
-    fn n_obj(&self) -> usize {
-        2
-    }
-    fn lower(&self) -> &[f64] {
-        &self.lower
-    }
-    fn upper(&self) -> &[f64] {
-        &self.upper
-    }
-    fn evaluate(&self, x: &[f64], f: &mut [f64], _g: &mut [f64]) -> Result<()> {
-        let n = self.n_var();
-        for (row, out) in x.chunks_exact(n).zip(f.chunks_exact_mut(2)) {
-            let f1 = row[0];
-            let g = 1.0 + 9.0 / (n as f64 - 1.0) * row[1..].iter().sum::<f64>();
-            out[0] = f1;
-            out[1] = g * (1.0 - (f1 / g).sqrt());
-        }
-        Ok(())
-    }
+/// ZDT1 with `n_var` variables, from vilfredo-problems.
+pub fn zdt1(n_var: usize) -> Zdt {
+    Zdt::new(ZdtKind::Zdt1, Some(n_var)).expect("a valid ZDT1 size")
 }
 
 /// BNH (Binh & Korn 1997): two objectives, two constraints, x1 in [0, 5], x2 in [0, 3].

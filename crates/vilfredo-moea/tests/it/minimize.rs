@@ -1,11 +1,11 @@
 //! `minimize` and the terminations.
 
-use crate::common::{NanAtRow3, Zdt1};
+use crate::common::{NanAtRow3, zdt1};
 use vilfredo_moea::{
     Algorithm, Error, MaxEvaluations, MaxGenerations, Nsga2, Nsga2Config, Termination, minimize,
 };
 
-fn nsga2(p: &Zdt1, pop_size: usize) -> Nsga2 {
+fn nsga2(p: &vilfredo_problems::Zdt, pop_size: usize) -> Nsga2 {
     let c = Nsga2Config {
         pop_size,
         seed: 1,
@@ -16,7 +16,7 @@ fn nsga2(p: &Zdt1, pop_size: usize) -> Nsga2 {
 
 #[test]
 fn generations_count_the_initial_population() {
-    let p = Zdt1::new(5);
+    let p = zdt1(5);
     let mut alg = nsga2(&p, 10);
     let res = minimize(&p, &mut alg, &mut MaxGenerations(7)).unwrap();
     assert_eq!((alg.n_gen(), alg.n_eval()), (7, 70));
@@ -28,7 +28,7 @@ fn generations_count_the_initial_population() {
 
 #[test]
 fn evaluations_may_overshoot_by_less_than_a_batch() {
-    let p = Zdt1::new(5);
+    let p = zdt1(5);
     let mut alg = nsga2(&p, 10);
     minimize(&p, &mut alg, &mut MaxEvaluations(45)).unwrap();
     assert_eq!(alg.n_eval(), 50);
@@ -39,7 +39,7 @@ fn evaluations_may_overshoot_by_less_than_a_batch() {
 
 #[test]
 fn progress_runs_from_zero_to_one() {
-    let p = Zdt1::new(5);
+    let p = zdt1(5);
     let mut alg = nsga2(&p, 10);
     let mut t = MaxEvaluations(30);
     assert_eq!(t.progress(&alg), 0.0);
@@ -52,8 +52,8 @@ fn progress_runs_from_zero_to_one() {
 
 #[test]
 fn mismatched_problem_is_refused() {
-    let p = Zdt1::new(5);
-    let mut alg = nsga2(&Zdt1::new(6), 10);
+    let p = zdt1(5);
+    let mut alg = nsga2(&zdt1(6), 10);
     let e = minimize(&p, &mut alg, &mut MaxGenerations(2)).unwrap_err();
     assert_eq!(
         e,
@@ -94,7 +94,7 @@ fn nan_from_the_problem_is_an_error_naming_the_row() {
 
 #[test]
 fn time_budget_stops_the_run() {
-    let p = Zdt1::new(5);
+    let p = zdt1(5);
     let mut alg = nsga2(&p, 10);
     minimize(
         &p,

@@ -1,7 +1,7 @@
 //! Quality: NSGA-II reaches the hypervolume pymoo and pygmo reach on ZDT1, and ends
 //! feasible on constrained problems.
 
-use crate::common::{Bnh, Tnk, Zdt1};
+use crate::common::{Bnh, Tnk, zdt1};
 use vilfredo_moea::{Algorithm, MaxGenerations, Nsga2, Nsga2Config, minimize};
 use vilfredo_pareto::hypervolume;
 
@@ -10,7 +10,7 @@ use vilfredo_pareto::hypervolume;
 /// (1.1, 1.1); the optimum is 0.8716.
 #[test]
 fn zdt1_reaches_pymoo_hypervolume() {
-    let p = Zdt1::new(30);
+    let p = zdt1(30);
     for seed in [1u64, 2] {
         let c = Nsga2Config {
             pop_size: 100,

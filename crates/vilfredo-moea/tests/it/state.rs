@@ -1,6 +1,6 @@
 //! Save and restore: an interrupted run continues bit for bit.
 
-use crate::common::{Bnh, Zdt1};
+use crate::common::{Bnh, zdt1};
 use vilfredo_moea::{Algorithm, MaxGenerations, Nsga2, Nsga2Config, Nsga2State, Problem, minimize};
 
 fn start(p: &dyn Problem, seed: u64) -> Nsga2 {
@@ -19,7 +19,7 @@ fn through_json(state: &Nsga2State) -> Nsga2State {
 
 #[test]
 fn snapshot_at_5_continues_to_10_bit_for_bit() {
-    for p in [&Zdt1::new(12) as &dyn Problem, &Bnh] {
+    for p in [&zdt1(12) as &dyn Problem, &Bnh] {
         let mut straight = start(p, 42);
         minimize(p, &mut straight, &mut MaxGenerations(10)).unwrap();
 
@@ -41,7 +41,7 @@ fn snapshot_at_5_continues_to_10_bit_for_bit() {
 
 #[test]
 fn a_pending_batch_survives_the_snapshot() {
-    let p = Zdt1::new(8);
+    let p = zdt1(8);
     let mut a = start(&p, 9);
     minimize(&p, &mut a, &mut MaxGenerations(3)).unwrap();
     let asked = a.ask().unwrap().as_slice().to_vec();
@@ -56,7 +56,7 @@ fn a_pending_batch_survives_the_snapshot() {
 
 #[test]
 fn inconsistent_states_are_refused() {
-    let p = Zdt1::new(8);
+    let p = zdt1(8);
     let mut a = start(&p, 9);
     minimize(&p, &mut a, &mut MaxGenerations(2)).unwrap();
     let good = a.state();

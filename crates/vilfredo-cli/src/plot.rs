@@ -16,8 +16,8 @@ const PLOT_W: f64 = 560.0;
 const PLOT_H: f64 = 420.0;
 /// Side of one cell of the scatter matrix.
 const CELL: f64 = 170.0;
-/// Gap between cells of the scatter matrix.
-const GAP: f64 = 14.0;
+/// Gap between cells of the scatter matrix: room for each panel's own tick labels.
+const GAP: f64 = 44.0;
 /// Margins: room for tick labels (left, bottom), the title (top).
 const LEFT: f64 = 70.0;
 const TOP: f64 = 48.0;
@@ -57,9 +57,7 @@ pub(crate) fn svg(figure: &Figure<'_>) -> String {
             w: PLOT_W,
             h: PLOT_H,
         };
-        panel(
-            &mut s, figure, &cell, &ranges[0], 0, &ranges[1], 1, true, true,
-        );
+        panel(&mut s, figure, &cell, &ranges[0], 0, &ranges[1], 1);
         label(
             &mut s,
             LEFT + PLOT_W / 2.0,
@@ -97,12 +95,9 @@ pub(crate) fn svg(figure: &Figure<'_>) -> String {
                         22,
                     );
                 } else {
-                    // Tick labels only on the outer edges, as in a pairs plot.
-                    let bottom = i == m - 1 || (i == m - 2 && j == m - 1);
-                    let left = j == 0 || (j == 1 && i == 0);
-                    panel(
-                        &mut s, figure, &cell, &ranges[j], j, &ranges[i], i, bottom, left,
-                    );
+                    // Every panel gets its own tick labels: with the names on the diagonal,
+                    // outer-edge labels alone would leave some axes unlabelled.
+                    panel(&mut s, figure, &cell, &ranges[j], j, &ranges[i], i);
                 }
             }
         }
@@ -247,8 +242,7 @@ fn frame(s: &mut String, c: &Cell) {
 }
 
 /// One scatter plot of column `jx` across and `jy` up, in `cell`, with grid lines and
-/// tick labels along the bottom and/or left edges.
-#[allow(clippy::too_many_arguments)]
+/// tick labels along the bottom and left edges.
 fn panel(
     s: &mut String,
     figure: &Figure<'_>,
@@ -257,8 +251,6 @@ fn panel(
     jx: usize,
     ay: &Axis,
     jy: usize,
-    bottom: bool,
-    left: bool,
 ) {
     let px = |v: f64| cell.x0 + ax.unit(v) * cell.w;
     let py = |v: f64| cell.y0 + cell.h - ay.unit(v) * cell.h;
@@ -271,7 +263,7 @@ fn panel(
             cell.y0,
             cell.y0 + cell.h
         );
-        if bottom {
+        {
             let y = cell.y0 + cell.h;
             let _ = writeln!(
                 s,
@@ -296,7 +288,7 @@ fn panel(
             cell.x0,
             cell.x0 + cell.w
         );
-        if left {
+        {
             let x = cell.x0;
             let _ = writeln!(
                 s,

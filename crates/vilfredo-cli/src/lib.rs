@@ -16,7 +16,8 @@
 //!
 //! Exit status: 0 on success (also when the reader of the output goes away early, as with
 //! `| head`), 1 when the data cannot be read or is invalid, 2 for usage errors (bad options,
-//! a reference point of the wrong length, an unknown indicator).
+//! a reference point of the wrong length, an unknown indicator, problem, parameter or
+//! algorithm).
 
 #![deny(missing_docs)]
 

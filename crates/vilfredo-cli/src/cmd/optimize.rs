@@ -114,15 +114,6 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     });
     let front_data: Vec<f64> = front.concat();
 
-    match &args.output {
-        Some(path) => write_front(path, &front)?,
-        None => {
-            for row in &front {
-                write_row(out, row)?;
-            }
-        }
-    }
-
     // The true front, when the problem knows it, for IGD+, the reference point and the plot.
     let truth = problem
         .pareto_front(TRUE_FRONT_POINTS)
@@ -164,6 +155,11 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
         std::fs::write(path, svg(&figure)).with_context(|| format!("cannot write {name}"))?;
     }
 
+    // Files and the summary first, standard output last: a reader that stops early
+    // (`| head`) ends the command quietly, and must not cost the plot or the summary.
+    if let Some(path) = &args.output {
+        write_front(path, &front)?;
+    }
     if !args.quiet {
         let mut err = std::io::stderr().lock();
         let reference_text = reference
@@ -198,6 +194,11 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             None => {
                 let _ = writeln!(err, "vilfredo: IGD+: n/a (true front not known)");
             }
+        }
+    }
+    if args.output.is_none() {
+        for row in &front {
+            write_row(out, row)?;
         }
     }
     Ok(())

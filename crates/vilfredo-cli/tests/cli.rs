@@ -1023,3 +1023,33 @@ fn problems_and_optimize_have_help_with_examples() {
         assert!(r.ok().contains("Examples:"), "{command:?}: {r:?}");
     }
 }
+
+#[test]
+fn optimize_into_a_closed_pipe_still_writes_the_plot_and_summary() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vilfredo-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg = dir.join(format!("{}-closed-pipe.svg", std::process::id()));
+    let _ = std::fs::remove_file(&svg);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vilfredo"))
+        .args(SMALL_RUN)
+        .args(["--plot", svg.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As under `| head -0`: the reader is gone before anything is written.
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("hypervolume:"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}

@@ -28,7 +28,7 @@ echo "-- hypervolume at the summary's reference point (the true front's nadir x 
 "$vilfredo" hv --ref 0.93701615194,1.1 "$out/front.csv"
 echo "-- Pareto ranks (0 = non-dominated), counted:"
 "$vilfredo" rank "$out/front.csv" | sort -n | uniq -c
-echo "-- IGD+ against 1000 points of the true front:"
+echo "-- IGD+ against about 1000 points of the true front (as in the summary):"
 "$vilfredo" problems front zdt3 -n 1000 > "$out/zdt3-true-front.csv"
 "$vilfredo" indicator igd-plus --front "$out/zdt3-true-front.csv" "$out/front.csv"
 echo "-- the five largest exclusive hypervolume contributions (row, contribution):"

@@ -21,6 +21,8 @@ Examples:
   vilfredo pareto --indices points.csv
   vilfredo indicator igd-plus --front true_front.csv points.csv
   vilfredo crowding front.csv
+  vilfredo problems show dtlz2 --param n_obj=3
+  vilfredo optimize --problem zdt1 --algorithm nsga2 --seed 1 --plot front.svg
 
 Exit status: 0 success, 1 unreadable or invalid data, 2 usage error.";
 
@@ -61,6 +63,13 @@ pub(crate) enum Command {
     /// Crowding distance of each point within the set (NSGA-II), one per input row.
     #[command(after_help = CROWDING_HELP)]
     Crowding(InputArgs),
+    /// The built-in benchmark problems: list them, describe one, evaluate it, sample its
+    /// true front.
+    #[command(after_help = PROBLEMS_HELP)]
+    Problems(ProblemsArgs),
+    /// Minimise a built-in problem with a multi-objective algorithm and print the front found.
+    #[command(after_help = OPTIMIZE_HELP)]
+    Optimize(OptimizeArgs),
 }
 
 const HV_HELP: &str = "\
@@ -128,6 +137,203 @@ Flipping objectives with --maximize does not change it.
 Examples:
   vilfredo crowding front.csv
   vilfredo pareto points.csv | vilfredo crowding";
+
+const PROBLEMS_HELP: &str = "\
+Without a subcommand, lists the problems (as 'vilfredo problems list').
+Parameters are given as --param NAME=VALUE, repeated, with the names pymoo uses
+(n_var, n_obj, k, l, alpha); 'vilfredo problems' lists each problem's parameters.
+
+Examples:
+  vilfredo problems
+  vilfredo problems show wfg4 --param n_obj=3
+  printf '0 0 0\\n1 0 0\\n' | vilfredo problems eval zdt1 --param n_var=3
+  vilfredo problems front dtlz2 --param n_obj=3 -n 500 > dtlz2_front.csv";
+
+const EVAL_HELP: &str = "\
+Reads one decision vector per line (n_var values, same format as the other commands)
+and prints one row per vector: the n_obj objective values, then the n_constr
+constraint values (g <= 0 is feasible), comma-separated. A vector outside the
+problem's bounds is an error naming its line.
+
+Examples:
+  printf '0 0 0\\n1 0 0\\n' | vilfredo problems eval zdt1 --param n_var=3
+  vilfredo problems eval dtlz2 --param n_obj=3 --param k=2 vectors.csv";
+
+const FRONT_HELP: &str = "\
+Prints about N points of the true Pareto front, one per line (objective values,
+comma-separated). The count may be smaller than N when the front is a lattice or is
+filtered to its non-dominated part. Problems whose front is not known are refused.
+
+Examples:
+  vilfredo problems front zdt3 -n 200
+  vilfredo problems front dtlz2 --param n_obj=3 -n 100 | vilfredo hv --ref 1.1,1.1,1.1";
+
+const OPTIMIZE_HELP: &str = "\
+Runs the algorithm on a built-in problem (see 'vilfredo problems') and prints the
+final non-dominated front: one row of objective values per point, comma-separated,
+sorted by the first objective, then the second, and so on. A summary goes to standard
+error: evaluations, front size, the hypervolume, and IGD+ against 1000 points of the
+true front when it is known.
+
+The hypervolume's reference point is --ref when given; otherwise the nadir of the
+true front plus 10% of its magnitude (the nadir x 1.1 for positive nadirs) when the
+front is known, else the nadir of the front found plus 10% of its range. The summary
+says which.
+
+--n-gen counts the initial population as generation 1 (pymoo's convention), so
+--pop-size 100 --n-gen 250 makes 25000 evaluations. --n-eval stops once that many
+evaluations are done (the last generation may overshoot by less than one population).
+The same seed gives the same front, whatever --threads.
+
+--plot writes an SVG picture of the front: a scatter plot for 2 objectives, a matrix
+of pairwise scatter plots for 3 or more, with the true front in light grey underneath
+when it is known.
+
+Algorithms: nsga2 (Deb et al. 2002; SBX and polynomial mutation, pymoo's defaults).
+
+Examples:
+  vilfredo optimize --problem zdt1 --algorithm nsga2 --seed 1
+  vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga2 --n-eval 20000 \\
+      --plot front.svg --output front.csv
+  vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1";
+
+/// Arguments of `vilfredo problems`.
+#[derive(Debug, Args)]
+pub(crate) struct ProblemsArgs {
+    #[command(subcommand)]
+    pub(crate) action: Option<ProblemsCommand>,
+}
+
+/// The subcommands of `vilfredo problems`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ProblemsCommand {
+    /// List the problems, their descriptions and parameters (the default).
+    List,
+    /// Describe one problem: sizes, bounds, whether its true front is known.
+    Show(ProblemArg),
+    /// Evaluate decision vectors: one objective (then constraint) row per input row.
+    #[command(after_help = EVAL_HELP)]
+    Eval(EvalArgs),
+    /// Print points of the true Pareto front.
+    #[command(after_help = FRONT_HELP)]
+    Front(FrontArgs),
+}
+
+/// A problem named on the command line, with its parameters.
+#[derive(Debug, Args)]
+pub(crate) struct ProblemArg {
+    /// Problem name, such as zdt1 or dtlz2 ('vilfredo problems' lists them).
+    #[arg(value_name = "NAME")]
+    pub(crate) name: String,
+
+    #[command(flatten)]
+    pub(crate) params: ParamArgs,
+}
+
+/// The repeatable `--param NAME=VALUE` option.
+#[derive(Debug, Args)]
+pub(crate) struct ParamArgs {
+    /// A problem parameter, such as n_var=10 or n_obj=3 (repeat for several).
+    #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_param)]
+    pub(crate) params: Vec<Param>,
+}
+
+/// Arguments of `vilfredo problems eval`.
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    #[command(flatten)]
+    pub(crate) problem: ProblemArg,
+
+    /// Decision vectors file, one per line ('-' or absent: standard input).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+}
+
+/// Arguments of `vilfredo problems front`.
+#[derive(Debug, Args)]
+pub(crate) struct FrontArgs {
+    #[command(flatten)]
+    pub(crate) problem: ProblemArg,
+
+    /// About how many points to print.
+    #[arg(
+        short = 'n',
+        long = "points",
+        value_name = "N",
+        default_value_t = 100,
+        value_parser = clap::value_parser!(u64).range(1..=10_000_000)
+    )]
+    pub(crate) n: u64,
+}
+
+/// Arguments of `vilfredo optimize`: the built-in problem form. (A study file form,
+/// `vilfredo optimize study.toml`, is planned and will take a positional argument.)
+#[derive(Debug, Args)]
+pub(crate) struct OptimizeArgs {
+    /// The built-in problem to minimise ('vilfredo problems' lists them).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) problem: String,
+
+    #[command(flatten)]
+    pub(crate) params: ParamArgs,
+
+    /// The algorithm (only nsga2 for now).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) algorithm: String,
+
+    /// Population size (at least 2).
+    #[arg(long, value_name = "N", default_value_t = 100,
+          value_parser = clap::value_parser!(u64).range(2..=u64::from(u32::MAX)))]
+    pub(crate) pop_size: u64,
+
+    /// Number of generations, the initial population being the first [default: 250].
+    #[arg(long, value_name = "N", conflicts_with = "n_eval",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) n_gen: Option<u64>,
+
+    /// Stop after this many evaluations instead of a number of generations.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) n_eval: Option<u64>,
+
+    /// Seed of the random number generator: same seed, same front.
+    #[arg(long, value_name = "SEED", default_value_t = 0)]
+    pub(crate) seed: u64,
+
+    /// Reference point of the reported hypervolume, one value per objective.
+    #[arg(
+        long = "ref",
+        value_name = "POINT",
+        allow_hyphen_values = true,
+        value_parser = parse_point
+    )]
+    pub(crate) reference: Option<RefPoint>,
+
+    /// Write an SVG plot of the front to this file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub(crate) plot: Option<PathBuf>,
+
+    /// Write the front to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Evaluate each generation on this many threads (the result does not depend on it).
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub(crate) threads: u64,
+
+    /// Do not print the summary on standard error.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+}
+
+/// One `--param NAME=VALUE`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Param {
+    /// The parameter's name, as written.
+    pub(crate) name: String,
+    /// Its value.
+    pub(crate) value: f64,
+}
 
 /// Where the points come from, and which objectives are maximised.
 #[derive(Debug, Args)]
@@ -253,6 +459,26 @@ fn parse_point(text: &str) -> Result<RefPoint, String> {
     crate::input::parse_list(text).map(RefPoint)
 }
 
+fn parse_param(text: &str) -> Result<Param, String> {
+    let Some((name, value)) = text.split_once('=') else {
+        return Err("expected NAME=VALUE, such as n_var=10".to_owned());
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("expected NAME=VALUE, such as n_var=10 (the name is missing)".to_owned());
+    }
+    match value.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Param {
+            name: name.to_owned(),
+            value: v,
+        }),
+        _ => Err(format!(
+            "the value of {name} must be a finite number, got {:?}",
+            value.trim()
+        )),
+    }
+}
+
 fn parse_columns(text: &str) -> Result<Columns, String> {
     if text.trim().eq_ignore_ascii_case("all") {
         return Ok(Columns::All);
@@ -303,6 +529,21 @@ mod tests {
         assert!(parse_columns("a").is_err());
         assert!(parse_columns("").is_err());
         assert!(parse_columns("-1").is_err());
+    }
+
+    #[test]
+    fn params() {
+        assert_eq!(
+            parse_param("n_var=10"),
+            Ok(Param {
+                name: "n_var".into(),
+                value: 10.0
+            })
+        );
+        assert_eq!(parse_param(" alpha = 0.5 ").map(|p| p.value), Ok(0.5));
+        for bad in ["n_var", "=3", "n_var=", "n_var=x", "n_var=nan", "k=inf"] {
+            assert!(parse_param(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

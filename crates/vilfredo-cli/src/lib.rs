@@ -9,12 +9,15 @@
 //! - `args`: the grammar and help text (clap derive);
 //! - [`input`]: the point reader (text to a validated matrix, errors with line and column);
 //! - [`output`]: shortest round-trip number formatting;
-//! - `cmd`: one module per command group, each a thin layer over one kernel;
+//! - `cmd`: one module per command group, each a thin layer over one kernel (or, for
+//!   `problems` and `optimize`, over `vilfredo-problems` and `vilfredo-moea`);
+//! - `plot`: the SVG writer of `optimize --plot`;
 //! - `error`: the split between usage errors (exit 2) and runtime errors (exit 1).
 //!
 //! Exit status: 0 on success (also when the reader of the output goes away early, as with
 //! `| head`), 1 when the data cannot be read or is invalid, 2 for usage errors (bad options,
-//! a reference point of the wrong length, an unknown indicator).
+//! a reference point of the wrong length, an unknown indicator, problem, parameter or
+//! algorithm).
 
 #![deny(missing_docs)]
 
@@ -23,6 +26,7 @@ mod cmd;
 mod error;
 pub mod input;
 pub mod output;
+mod plot;
 
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Write};

@@ -664,3 +664,392 @@ fn garbage_never_panics_and_gets_a_proper_status() {
         }
     }
 }
+
+// --- problems ---------------------------------------------------------------------------
+
+#[test]
+fn problems_lists_every_problem_with_its_parameters() {
+    let listed = vilfredo(&["problems"], "");
+    let text = listed.ok();
+    for name in ["zdt1", "zdt5", "dtlz2", "dtlz7", "wfg1", "wfg9"] {
+        assert!(text.lines().any(|l| l.starts_with(name)), "{name}: {text}");
+    }
+    for param in ["n_var=", "n_obj=", "k=", "l=", "alpha="] {
+        assert!(text.contains(&format!("--param {param}")), "{param}");
+    }
+    assert_eq!(vilfredo(&["problems", "list"], "").ok(), text);
+}
+
+#[test]
+fn problems_show_gives_sizes_bounds_and_front() {
+    let zdt1 = vilfredo(&["problems", "show", "zdt1", "--param", "n_var=5"], "");
+    let text = zdt1.ok();
+    for line in [
+        "name: zdt1",
+        "n_var: 5",
+        "n_obj: 2",
+        "n_constr: 0",
+        "bounds: [0, 1] for every variable",
+        "variables: real",
+        "pareto_front: known",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}: {text}");
+    }
+    let dtlz2 = vilfredo(&["problems", "show", "DTLZ2", "--param", "n_obj=4"], "");
+    assert!(dtlz2.ok().contains("n_obj: 4\n"), "{dtlz2:?}");
+    let wfg3 = vilfredo(&["problems", "show", "wfg3", "--param", "n_obj=3"], "");
+    let text = wfg3.ok();
+    assert!(text.contains("pareto_front: not known"), "{text}");
+    assert!(text.contains("upper: 2,4,6,"), "{text}");
+}
+
+#[test]
+fn problems_eval_zdt1_matches_hand_computed_values() {
+    // n_var = 3: g = 1 + 9/2 (x2 + x3), f1 = x1, f2 = g (1 - sqrt(f1 / g)).
+    let out = vilfredo(
+        &["problems", "eval", "zdt1", "--param", "n_var=3"],
+        "0 0 0\n1,0,0\n# comment\n0.25 0.5 0.5\n",
+    );
+    let rows: Vec<Vec<f64>> = out
+        .ok()
+        .lines()
+        .map(|l| l.split(',').map(|v| v.parse().unwrap()).collect())
+        .collect();
+    let expected = [[0.0, 1.0], [1.0, 0.0], [0.25, 5.5 - (0.25f64 * 5.5).sqrt()]];
+    assert_eq!(rows.len(), 3);
+    for (row, want) in rows.iter().zip(expected) {
+        assert_eq!(row.len(), 2);
+        for (a, b) in row.iter().zip(want) {
+            assert!((a - b).abs() <= 1e-12, "{row:?} vs {want:?}");
+        }
+    }
+    // From a file too, and empty input is an empty answer.
+    let path = file("x.csv", "0 0 0\n");
+    assert_eq!(
+        vilfredo(
+            &[
+                "problems",
+                "eval",
+                "zdt1",
+                "--param",
+                "n_var=3",
+                path.to_str().unwrap()
+            ],
+            ""
+        )
+        .ok(),
+        "0,1\n"
+    );
+    assert_eq!(
+        vilfredo(&["problems", "eval", "zdt1", "--param", "n_var=3"], "").ok(),
+        ""
+    );
+}
+
+#[test]
+fn problems_eval_refuses_vectors_that_do_not_fit() {
+    vilfredo(&["problems", "eval", "zdt1", "--param", "n_var=3"], "0 0\n")
+        .fails(2, &["2 values", "n_var = 3"]);
+    vilfredo(
+        &["problems", "eval", "zdt1", "--param", "n_var=3"],
+        "0 0 0\n0 1.5 0\n",
+    )
+    .fails(1, &["<stdin>: line 2, column 2", "1.5", "[0, 1]"]);
+    vilfredo(&["problems", "eval", "zdt1", "--param", "n_var=2"], "0 x\n")
+        .fails(1, &["line 1, column 2"]);
+}
+
+#[test]
+fn problems_front_points_lie_on_the_front() {
+    let out = vilfredo(
+        &[
+            "problems", "front", "dtlz2", "--param", "n_obj=3", "-n", "50",
+        ],
+        "",
+    );
+    let text = out.ok();
+    let mut n = 0;
+    for line in text.lines() {
+        let f: Vec<f64> = line.split(',').map(|v| v.parse().unwrap()).collect();
+        assert_eq!(f.len(), 3);
+        let norm: f64 = f.iter().map(|v| v * v).sum();
+        assert!((norm - 1.0).abs() < 1e-12, "{line}");
+        n += 1;
+    }
+    assert!((30..=50).contains(&n), "{n}");
+    let zdt1 = vilfredo(&["problems", "front", "zdt1", "-n", "11"], "");
+    let lines: Vec<&str> = zdt1.ok().lines().collect();
+    assert_eq!(lines.len(), 11);
+    for line in lines {
+        let f: Vec<f64> = line.split(',').map(|v| v.parse().unwrap()).collect();
+        assert!((f[1] - (1.0 - f[0].sqrt())).abs() < 1e-12, "{line}");
+    }
+    // The front is non-dominated: every rank is 0.
+    let ranks = vilfredo(&["rank"], zdt1.ok());
+    assert!(ranks.ok().lines().all(|r| r == "0"));
+}
+
+#[test]
+fn problems_errors_are_usage_errors_listing_what_is_valid() {
+    vilfredo(&["problems", "show", "zdt9"], "").fails(2, &["zdt9", "zdt1", "dtlz2", "wfg9"]);
+    vilfredo(&["problems", "show", "zdt1", "--param", "n_obj=3"], "")
+        .fails(2, &["n_obj", "valid parameters: n_var"]);
+    vilfredo(&["problems", "front", "nope", "-n", "3"], "").fails(2, &["nope", "zdt1"]);
+    vilfredo(&["problems", "eval", "dtlz2", "--param", "alpha=2"], "")
+        .fails(2, &["alpha", "n_obj"]);
+    vilfredo(&["problems", "show", "zdt1", "--param", "n_var"], "").fails(2, &["NAME=VALUE"]);
+    vilfredo(&["problems", "show", "zdt1", "--param", "n_var=1"], "").fails(2, &["n_var"]);
+    vilfredo(&["problems", "front", "wfg3", "--param", "n_obj=3"], "").fails(2, &["not known"]);
+    vilfredo(&["problems", "front", "zdt1", "-n", "0"], "").fails(2, &["--points"]);
+}
+
+// --- optimize ---------------------------------------------------------------------------
+
+const SMALL_RUN: &[&str] = &[
+    "optimize",
+    "--problem",
+    "zdt1",
+    "--algorithm",
+    "nsga2",
+    "--pop-size",
+    "20",
+    "--n-gen",
+    "30",
+    "--seed",
+    "3",
+];
+
+fn small_run(extra: &[&str]) -> Run {
+    let args: Vec<&str> = SMALL_RUN.iter().chain(extra).copied().collect();
+    vilfredo(&args, "")
+}
+
+#[test]
+fn optimize_is_deterministic_and_prints_a_non_dominated_front() {
+    let first = small_run(&[]);
+    let second = small_run(&[]);
+    assert_eq!(first.code, 0, "{first:?}");
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(first.stderr, second.stderr);
+    let threaded = small_run(&["--threads", "2"]);
+    assert_eq!(first.stdout, threaded.stdout, "threads change the result");
+
+    let rows: Vec<Vec<f64>> = first
+        .stdout
+        .lines()
+        .map(|l| l.split(',').map(|v| v.parse().unwrap()).collect())
+        .collect();
+    assert!(!rows.is_empty() && rows.len() <= 20, "{first:?}");
+    assert!(rows.iter().all(|r| r.len() == 2));
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]), "rows are sorted");
+    let ranks = vilfredo(&["rank"], &first.stdout);
+    assert!(ranks.ok().lines().all(|r| r == "0"), "{ranks:?}");
+
+    // The summary: 30 generations of 20, the front size, HV and IGD+.
+    let summary = &first.stderr;
+    assert!(summary.contains("600 evaluations"), "{summary}");
+    assert!(
+        summary.contains(&format!("front: {} points", rows.len())),
+        "{summary}"
+    );
+    assert!(summary.contains("reference 1.1,1.1"), "{summary}");
+    assert!(summary.contains("IGD+"), "{summary}");
+    // The reported hypervolume is the hv command's answer on the printed front.
+    let hv = vilfredo(&["hv", "--ref", "1.1,1.1"], &first.stdout);
+    assert!(
+        summary.contains(&format!("hypervolume: {} ", hv.ok().trim())),
+        "{summary}"
+    );
+
+    // Another seed, another front.
+    let other = vilfredo(
+        &[
+            "optimize",
+            "--problem",
+            "zdt1",
+            "--algorithm",
+            "nsga2",
+            "--pop-size",
+            "20",
+            "--n-gen",
+            "30",
+            "--seed",
+            "4",
+            "-q",
+        ],
+        "",
+    );
+    assert_ne!(other.ok(), first.stdout);
+}
+
+#[test]
+fn optimize_writes_output_and_a_well_formed_svg() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vilfredo-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let id = std::process::id();
+    let csv = dir.join(format!("{id}-front.csv"));
+    let svg = dir.join(format!("{id}-front.svg"));
+    let plain = small_run(&[]);
+    let run = small_run(&[
+        "--output",
+        csv.to_str().unwrap(),
+        "--plot",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.is_empty(), "--output replaces standard output");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), plain.stdout);
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert!(picture.starts_with("<svg"), "{picture}");
+    assert!(picture.trim_end().ends_with("</svg>"));
+    let n_front = plain.stdout.lines().count();
+    // The found points, the grey true front underneath, two legend dots.
+    assert!(
+        picture.matches("<circle").count() >= n_front + 1000,
+        "too few circles"
+    );
+    assert_eq!(picture.matches("<svg").count(), 1);
+    assert!(picture.contains(">f1</text>") && picture.contains(">f2</text>"));
+    // Same inputs, same bytes.
+    small_run(&["--plot", svg.to_str().unwrap(), "-q"]);
+    assert_eq!(std::fs::read_to_string(&svg).unwrap(), picture);
+
+    // Three objectives: a scatter matrix with every objective named.
+    let run = vilfredo(
+        &[
+            "optimize",
+            "--problem",
+            "dtlz2",
+            "--param",
+            "n_obj=3",
+            "--algorithm",
+            "nsga2",
+            "--pop-size",
+            "12",
+            "--n-eval",
+            "60",
+            "-q",
+            "--plot",
+            svg.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert!(picture.contains(">f3</text>"));
+    assert!(picture.matches("<circle").count() >= 6 * run.stdout.lines().count());
+}
+
+#[test]
+fn optimize_without_a_known_front_uses_its_own_nadir() {
+    let run = vilfredo(
+        &[
+            "optimize",
+            "--problem",
+            "wfg3",
+            "--param",
+            "n_obj=3",
+            "--algorithm",
+            "nsga2",
+            "--pop-size",
+            "8",
+            "--n-gen",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.contains("front's nadir + 10% of its range"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("true front not known"), "{run:?}");
+    let given = small_run(&["--ref", "2,2"]);
+    assert!(given.stderr.contains("reference 2,2: --ref"), "{given:?}");
+}
+
+#[test]
+fn optimize_bad_flags_exit_2() {
+    let base = ["optimize", "--problem", "zdt1", "--algorithm"];
+    let with = |extra: &[&str]| -> Vec<String> {
+        base.iter().chain(extra).map(|s| (*s).to_owned()).collect()
+    };
+    for (args, needle) in [
+        (with(&["moead"]), "valid algorithms: nsga2"),
+        (
+            with(&["nsga2", "--n-gen", "3", "--n-eval", "50"]),
+            "cannot be used with",
+        ),
+        (with(&["nsga2", "--pop-size", "1"]), "pop-size"),
+        (with(&["nsga2", "--ref", "1,1,1"]), "--ref has 3 values"),
+        (with(&["nsga2", "--param", "n_obj=2"]), "valid parameters"),
+        (with(&["nsga2", "--threads", "0"]), "threads"),
+        (with(&["nsga2", "--n-gen", "x"]), "n-gen"),
+        (
+            vec!["optimize".into(), "--algorithm".into(), "nsga2".into()],
+            "--problem",
+        ),
+        (
+            vec![
+                "optimize".into(),
+                "--problem".into(),
+                "zdt42".into(),
+                "--algorithm".into(),
+                "nsga2".into(),
+            ],
+            "known problems",
+        ),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = vilfredo(&args, "");
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert!(r.stdout.is_empty(), "{args:?}: {r:?}");
+        assert!(r.stderr.starts_with("vilfredo: error:"), "{args:?}: {r:?}");
+        assert!(r.stderr.contains(needle), "{needle}: {args:?}: {r:?}");
+    }
+}
+
+#[test]
+fn problems_and_optimize_have_help_with_examples() {
+    for command in [
+        &["problems"][..],
+        &["problems", "eval"],
+        &["problems", "front"],
+        &["optimize"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let r = vilfredo(&args, "");
+        assert!(r.ok().contains("Examples:"), "{command:?}: {r:?}");
+    }
+}
+
+#[test]
+fn optimize_into_a_closed_pipe_still_writes_the_plot_and_summary() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vilfredo-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg = dir.join(format!("{}-closed-pipe.svg", std::process::id()));
+    let _ = std::fs::remove_file(&svg);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vilfredo"))
+        .args(SMALL_RUN)
+        .args(["--plot", svg.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As under `| head -0`: the reader is gone before anything is written.
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("hypervolume:"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}

@@ -7,6 +7,8 @@
 mod crowding;
 mod hv;
 mod indicator;
+mod optimize;
+mod problems;
 mod rank;
 
 use std::borrow::Cow;
@@ -29,6 +31,8 @@ pub(crate) fn dispatch(command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Pareto(args) => rank::pareto(&args, out),
         Command::Indicator(args) => indicator::indicator(&args, out),
         Command::Crowding(args) => crowding::crowding(&args, out),
+        Command::Problems(args) => problems::problems(&args, out),
+        Command::Optimize(args) => optimize::optimize(&args, out),
     }
 }
 

@@ -1,0 +1,240 @@
+//! `vilfredo optimize --problem NAME --algorithm nsga2`: minimise a built-in problem.
+//!
+//! The front found goes to standard output (or `--output`) as CSV rows sorted by the
+//! objectives, so a run is easy to diff and to pipe into the kernels; a short summary
+//! (evaluations, front size, hypervolume, IGD+ against the true front when known) goes to
+//! standard error. The same seed gives the same bytes, whatever the thread count: the
+//! algorithm draws all its random numbers itself, and parallel evaluation only splits a
+//! generation's batch.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use vilfredo_moea::{
+    Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config, Termination,
+    minimize_with,
+};
+use vilfredo_pareto::hypervolume::hypervolume;
+use vilfredo_pareto::indicator::igd_plus;
+
+use super::problems::build;
+use super::view;
+use crate::args::OptimizeArgs;
+use crate::error::usage;
+use crate::output::{Shortest, write_row};
+use crate::plot::{Figure, svg};
+
+/// The algorithms `--algorithm` accepts.
+const ALGORITHMS: &[&str] = &["nsga2"];
+/// Generations when neither --n-gen nor --n-eval is given (pymoo's examples use 250 too).
+const DEFAULT_N_GEN: usize = 250;
+/// Points of the true front used for IGD+, the default reference point and the plot.
+const TRUE_FRONT_POINTS: usize = 1000;
+/// How far beyond the nadir the default reference point lies, as a fraction.
+const REF_MARGIN: f64 = 0.1;
+
+/// Runs `vilfredo optimize`.
+pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
+    let algorithm = args.algorithm.to_ascii_lowercase();
+    if !ALGORITHMS.contains(&algorithm.as_str()) {
+        return Err(usage(format!(
+            "unknown algorithm {:?}; valid algorithms: {}",
+            args.algorithm,
+            ALGORITHMS.join(", ")
+        )));
+    }
+    let problem = build(&args.problem, &args.params.params)?;
+    let n_obj = problem.n_obj();
+    if let Some(reference) = &args.reference
+        && reference.0.len() != n_obj
+    {
+        return Err(usage(format!(
+            "--ref has {} values but {} has {n_obj} objectives",
+            reference.0.len(),
+            problem.name()
+        )));
+    }
+    let pop_size = usize::try_from(args.pop_size)
+        .map_err(|_| usage(format!("--pop-size {} is too large", args.pop_size)))?;
+    let config = Nsga2Config {
+        pop_size,
+        seed: args.seed,
+        ..Nsga2Config::default()
+    };
+    let mut nsga2 =
+        Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?;
+    let mut by_gen;
+    let mut by_eval;
+    let termination: &mut (dyn Termination + Send) = match args.n_eval {
+        Some(n) => {
+            by_eval = MaxEvaluations(to_usize(n, "--n-eval")?);
+            &mut by_eval
+        }
+        None => {
+            let n_gen = match args.n_gen {
+                Some(n) => to_usize(n, "--n-gen")?,
+                None => DEFAULT_N_GEN,
+            };
+            by_gen = MaxGenerations(n_gen);
+            &mut by_gen
+        }
+    };
+    let threads = to_usize(args.threads, "--threads")?;
+    let result = if threads <= 1 {
+        minimize_with(
+            problem.as_ref(),
+            &mut nsga2,
+            termination,
+            MinimizeOptions::default(),
+        )
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .context("cannot start the evaluation threads")?;
+        let options = MinimizeOptions {
+            evaluation: Evaluation::Parallel {
+                rows_per_task: pop_size.div_ceil(threads),
+            },
+        };
+        pool.install(|| minimize_with(problem.as_ref(), &mut nsga2, termination, options))
+    }
+    .with_context(|| format!("optimising {}", problem.name()))?;
+
+    let mut front: Vec<&[f64]> = result.f.chunks_exact(n_obj).collect();
+    // Sorted rows make the output independent of the population's internal order and
+    // read like a curve for two objectives.
+    front.sort_by(|a, b| {
+        a.iter()
+            .zip(b.iter())
+            .map(|(x, y)| x.total_cmp(y))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let front_data: Vec<f64> = front.concat();
+
+    // The true front, when the problem knows it, for IGD+, the reference point and the plot.
+    let truth = problem
+        .pareto_front(TRUE_FRONT_POINTS)
+        .ok()
+        .map(|p| p.into_vec());
+    let points = view(&front_data, n_obj, "front")?;
+    let (reference, ref_origin) = match (&args.reference, &truth) {
+        (Some(r), _) => (r.0.clone(), "--ref"),
+        (None, Some(t)) => (
+            beyond_nadir(t, n_obj, |nadir, _| REF_MARGIN * nadir.abs()),
+            "true front's nadir + 10% of its magnitude",
+        ),
+        (None, None) => (
+            beyond_nadir(&front_data, n_obj, |_, range| REF_MARGIN * range),
+            "front's nadir + 10% of its range",
+        ),
+    };
+    let hv = hypervolume(points, &reference).context("computing the hypervolume")?;
+    let igd = match &truth {
+        Some(t) => Some(igd_plus(points, view(t, n_obj, "true front")?).context("computing IGD+")?),
+        None => None,
+    };
+
+    if let Some(path) = &args.plot {
+        let title = format!(
+            "{} on {}: {} points after {} evaluations",
+            algorithm,
+            problem.name(),
+            front.len(),
+            nsga2_evals(&nsga2)
+        );
+        let figure = Figure {
+            title: &title,
+            n_obj,
+            found: &front_data,
+            truth: truth.as_deref(),
+        };
+        let name = path.display().to_string();
+        std::fs::write(path, svg(&figure)).with_context(|| format!("cannot write {name}"))?;
+    }
+
+    // Files and the summary first, standard output last: a reader that stops early
+    // (`| head`) ends the command quietly, and must not cost the plot or the summary.
+    if let Some(path) = &args.output {
+        write_front(path, &front)?;
+    }
+    if !args.quiet {
+        let mut err = std::io::stderr().lock();
+        let reference_text = reference
+            .iter()
+            .map(|v| Shortest(*v).to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let _ = writeln!(
+            err,
+            "vilfredo: {algorithm} on {} (n_var {}, n_obj {n_obj}), seed {}: {} evaluations, {} generations",
+            problem.name(),
+            problem.n_var(),
+            args.seed,
+            nsga2_evals(&nsga2),
+            vilfredo_moea::Algorithm::n_gen(&nsga2),
+        );
+        let _ = writeln!(err, "vilfredo: front: {} points", front.len());
+        let _ = writeln!(
+            err,
+            "vilfredo: hypervolume: {} (reference {reference_text}: {ref_origin})",
+            Shortest(hv)
+        );
+        match igd {
+            Some(v) => {
+                let _ = writeln!(
+                    err,
+                    "vilfredo: IGD+: {} (against {} points of the true front)",
+                    Shortest(v),
+                    truth.as_ref().map_or(0, |t| t.len() / n_obj)
+                );
+            }
+            None => {
+                let _ = writeln!(err, "vilfredo: IGD+: n/a (true front not known)");
+            }
+        }
+    }
+    if args.output.is_none() {
+        for row in &front {
+            write_row(out, row)?;
+        }
+    }
+    Ok(())
+}
+
+fn nsga2_evals(nsga2: &Nsga2) -> usize {
+    vilfredo_moea::Algorithm::n_eval(nsga2)
+}
+
+fn to_usize(n: u64, flag: &str) -> Result<usize> {
+    usize::try_from(n).map_err(|_| usage(format!("{flag} {n} is too large")))
+}
+
+/// The nadir (column maxima) of `data`, each moved out by `margin(nadir, range)`; a
+/// margin of 0 (a zero nadir or range) becomes 10% of 1, so points on the nadir still
+/// count.
+fn beyond_nadir(data: &[f64], n_obj: usize, margin: impl Fn(f64, f64) -> f64) -> Vec<f64> {
+    (0..n_obj)
+        .map(|j| {
+            let column = data.chunks_exact(n_obj).map(|r| r[j]);
+            let (lo, hi) = column.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v), hi.max(v))
+            });
+            let m = margin(hi, hi - lo);
+            hi + if m > 0.0 { m } else { REF_MARGIN }
+        })
+        .collect()
+}
+
+/// Writes the front to `path`, one CSV row per point.
+fn write_front(path: &Path, front: &[&[f64]]) -> Result<()> {
+    let name = path.display().to_string();
+    let file = std::fs::File::create(path).with_context(|| format!("cannot write {name}"))?;
+    let mut w = std::io::BufWriter::new(file);
+    for row in front {
+        write_row(&mut w, row).with_context(|| format!("cannot write {name}"))?;
+    }
+    w.flush().with_context(|| format!("cannot write {name}"))
+}

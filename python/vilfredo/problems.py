@@ -15,6 +15,8 @@ Examples
 True
 """
 
-from vilfredo._vilfredo import Problem, get, list
+from vilfredo._vilfredo import Problem
+from vilfredo._vilfredo import get_problem as get
+from vilfredo._vilfredo import list_problems as list  # noqa: A004 (pymoo-like name)
 
 __all__ = ["Problem", "get", "list"]

@@ -180,7 +180,7 @@ impl PyProblem {
 /// >>> p = vf.problems.get("dtlz2", n_var=12, n_obj=3)
 /// >>> (p.n_var, p.n_obj)
 /// (12, 3)
-#[pyfunction]
+#[pyfunction(name = "get_problem")]
 #[pyo3(signature = (name, **params))]
 pub fn get(name: &str, params: Option<&Bound<'_, PyDict>>) -> PyResult<PyProblem> {
     let mut p = Params::new();
@@ -205,7 +205,7 @@ pub fn get(name: &str, params: Option<&Bound<'_, PyDict>>) -> PyResult<PyProblem
 /// >>> import vilfredo as vf
 /// >>> [p["name"] for p in vf.problems.list()][:3]
 /// ['zdt1', 'zdt2', 'zdt3']
-#[pyfunction]
+#[pyfunction(name = "list_problems")]
 pub fn list(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let out = PyList::empty(py);
     for info in vilfredo_problems::list() {

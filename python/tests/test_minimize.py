@@ -205,3 +205,25 @@ def test_quality_not_worse_than_pymoo():
         ref = pymoo_minimize(get_problem("zdt1"), NSGA2(pop_size=100), ("n_gen", 250), seed=seed)
         theirs.append(vf.hypervolume(ref.F, REF))
     assert np.median(ours) >= np.median(theirs) - 0.005, (ours, theirs)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="needs setitimer")
+def test_signal_handlers_run_between_generations_of_a_builtin_run():
+    # A run far too long to finish; the alarm's handler must be able to stop it, which
+    # is how Ctrl-C (SIGINT -> KeyboardInterrupt) reaches a run with the GIL released.
+    import signal
+
+    class Alarm(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Alarm
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with pytest.raises(Alarm):
+            vf.minimize(vf.problems.get("zdt1", n_var=5), pop_size=20, n_gen=10**8)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -136,3 +136,27 @@ def test_bad_x_is_refused():
 def test_unknown_front_is_a_value_error():
     with pytest.raises(ValueError, match="not known|not available"):
         vf.problems.get("dtlz5", n_obj=4).pareto_front(10)
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        vf.problems,
+        vf.problems.Problem,
+        vf.problems.Problem.evaluate,
+        vf.problems.Problem.pareto_front,
+        vf.problems.get,
+        vf.problems.list,
+        vf.minimize,
+    ],
+    ids=lambda o: getattr(o, "__name__", "?"),
+)
+def test_docstring_examples_run(obj):
+    import doctest
+
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in finder.find(obj, getattr(obj, "__name__", "obj"), globs={}):
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0

@@ -131,6 +131,8 @@ def test_bad_x_is_refused():
         p.evaluate([[np.nan, 0.0, 0.0]])
     with pytest.raises(TypeError):
         p.evaluate([["a", "b", "c"]])
+    with pytest.raises(ValueError, match="n_var"):
+        p.evaluate(np.zeros((2, 2, 3)))
 
 
 def test_unknown_front_is_a_value_error():

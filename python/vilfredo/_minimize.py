@@ -9,7 +9,7 @@ import numpy as np
 from vilfredo._vilfredo import Problem, _minimize_builtin, _minimize_python
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Result:
     """The outcome of :func:`minimize`.
 

@@ -91,6 +91,11 @@ impl PyProblem {
         let np = py.import("numpy")?;
         let arr = np.call_method1("asarray", (X,))?;
         let ndim: usize = arr.getattr("ndim")?.extract()?;
+        if !(1..=2).contains(&ndim) {
+            return Err(PyValueError::new_err(format!(
+                "X: expected an array of shape (n, n_var) or (n_var,), got a {ndim}-D array"
+            )));
+        }
         let single = ndim == 1;
         let arr = if single {
             arr.call_method1("reshape", (1, -1))?

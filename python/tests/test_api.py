@@ -134,7 +134,7 @@ def test_stubs_match_the_module():
             params = [a.arg for a in fn.args.args + fn.args.kwonlyargs]
             sig = getattr(_vilfredo, fn.name).__text_signature__
             assert sig == "(" + ", ".join(_text_params(fn)) + ")", fn.name
-            assert params
+            assert params or fn.name == "list_problems"
 
 
 def _text_params(fn):
@@ -146,4 +146,6 @@ def _text_params(fn):
         out.append("*")
         for a, d in zip(fn.args.kwonlyargs, fn.args.kw_defaults):
             out.append(f"{a.arg}={ast.unparse(d)}" if d is not None else a.arg)
+    if fn.args.kwarg:
+        out.append("**" + fn.args.kwarg.arg)
     return out

@@ -12,6 +12,13 @@ is_non_dominated, pareto_rank, crowding_distance
 igd, igd_plus, gd, gd_plus, epsilon_additive, epsilon_multiplicative
     Quality indicators against a reference front.
 
+Optimisation
+------------
+problems.get, problems.list
+    Benchmark problems (ZDT, DTLZ, WFG) by name, with their true Pareto fronts.
+minimize
+    NSGA-II on a built-in or a pymoo-style Python problem; returns a ``Result``.
+
 Bad input raises ``TypeError`` (not real numbers) or ``ValueError`` (wrong shape,
 NaN/inf, reference point of the wrong length), with a message naming the row and column.
 """
@@ -32,6 +39,8 @@ from vilfredo._vilfredo import (
     is_non_dominated,
     pareto_rank,
 )
+from vilfredo import problems
+from vilfredo._minimize import Result, minimize
 
 __all__ = [
     "HvEstimate",
@@ -47,5 +56,8 @@ __all__ = [
     "igd",
     "igd_plus",
     "is_non_dominated",
+    "minimize",
+    "problems",
+    "Result",
     "pareto_rank",
 ]

@@ -1,6 +1,6 @@
 """Type stubs of the compiled module ``vilfredo._vilfredo``."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -47,3 +47,55 @@ def epsilon_additive(points: _Points, front: _Points) -> float: ...
 def epsilon_multiplicative(points: _Points, front: _Points) -> float: ...
 def _cli_main(argv: list[str]) -> int: ...
 _HAS_CLI: bool
+
+class Problem:
+    """A benchmark problem from ``vilfredo.problems.get``; every objective is minimised."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def n_var(self) -> int: ...
+    @property
+    def n_obj(self) -> int: ...
+    @property
+    def n_constr(self) -> int: ...
+    @property
+    def xl(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def xu(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+    def evaluate(
+        self, X: npt.ArrayLike
+    ) -> (
+        npt.NDArray[np.float64]
+        | tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]
+    ):
+        """``F`` of shape ``(n, n_obj)``, or ``(F, G)`` when ``n_constr > 0``."""
+    def pareto_front(self, n: int = 100) -> npt.NDArray[np.float64]: ...
+    def pareto_set(self, n: int = 100) -> npt.NDArray[np.float64]: ...
+
+def get_problem(name: str, **params: float) -> Problem: ...
+def list_problems() -> list[dict[str, object]]: ...
+def _minimize_builtin(
+    problem: Problem,
+    algorithm: str,
+    pop_size: int,
+    n_gen: int | None,
+    n_eval: int | None,
+    seed: int,
+) -> dict[str, object]: ...
+def _minimize_python(
+    evaluate: Callable[[npt.NDArray[np.float64]], object],
+    n_obj: int,
+    n_constr: int,
+    xl: npt.ArrayLike,
+    xu: npt.ArrayLike,
+    algorithm: str,
+    pop_size: int,
+    n_gen: int | None,
+    n_eval: int | None,
+    seed: int,
+) -> dict[str, object]: ...

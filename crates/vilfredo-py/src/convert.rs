@@ -139,3 +139,15 @@ fn shape_text(shape: &[usize]) -> String {
         }
     }
 }
+
+/// A new `(rows, cols)` C-contiguous `float64` array holding `data` (row-major).
+///
+/// `rows` is given rather than derived so that zero columns (no constraints) keep their rows.
+pub fn to_matrix(
+    py: Python<'_>,
+    data: Vec<f64>,
+    rows: usize,
+    cols: usize,
+) -> PyResult<Bound<'_, PyArray2<f64>>> {
+    PyArray1::from_vec(py, data).reshape([rows, cols])
+}

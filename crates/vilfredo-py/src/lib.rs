@@ -11,6 +11,8 @@ mod convert;
 mod guard;
 mod hypervolume;
 mod indicator;
+mod minimize;
+mod problems;
 mod sort;
 
 use pyo3::prelude::*;
@@ -32,6 +34,11 @@ fn _vilfredo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(indicator::epsilon_additive, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::epsilon_multiplicative, m)?)?;
     m.add_function(wrap_pyfunction!(cli::_cli_main, m)?)?;
+    m.add_class::<problems::PyProblem>()?;
+    m.add_function(wrap_pyfunction!(problems::get, m)?)?;
+    m.add_function(wrap_pyfunction!(problems::list, m)?)?;
+    m.add_function(wrap_pyfunction!(minimize::_minimize_builtin, m)?)?;
+    m.add_function(wrap_pyfunction!(minimize::_minimize_python, m)?)?;
     m.add("_HAS_CLI", cfg!(feature = "cli"))?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

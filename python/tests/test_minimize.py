@@ -227,3 +227,14 @@ def test_signal_handlers_run_between_generations_of_a_builtin_run():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("seed", [-1, 2**64])
+def test_seed_out_of_range_is_a_value_error(seed):
+    with pytest.raises(ValueError, match="seed"):
+        vf.minimize(vf.problems.get("zdt1"), pop_size=10, n_gen=2, seed=seed)
+
+
+def test_seed_of_the_wrong_type_is_a_type_error():
+    with pytest.raises(TypeError, match="seed"):
+        vf.minimize(vf.problems.get("zdt1"), pop_size=10, n_gen=2, seed=1.5)

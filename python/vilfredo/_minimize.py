@@ -100,6 +100,10 @@ def minimize(
     """
     if not isinstance(algorithm, str):
         raise TypeError("algorithm must be a name; valid algorithms: nsga2")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    if not 0 <= seed < 2**64:
+        raise ValueError(f"seed must be in [0, 2**64), got {seed}")
     if isinstance(problem, Problem):
         raw = _minimize_builtin(problem, algorithm, pop_size, n_gen, n_eval, seed)
     else:

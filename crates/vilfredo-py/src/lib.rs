@@ -6,6 +6,7 @@
 
 #![deny(missing_docs)]
 
+mod algorithm;
 mod cli;
 mod convert;
 mod guard;
@@ -39,6 +40,7 @@ fn _vilfredo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(problems::list, m)?)?;
     m.add_function(wrap_pyfunction!(minimize::_minimize_builtin, m)?)?;
     m.add_function(wrap_pyfunction!(minimize::_minimize_python, m)?)?;
+    m.add_class::<algorithm::PyNsga2>()?;
     m.add("_HAS_CLI", cfg!(feature = "cli"))?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -18,12 +18,15 @@ problems.get, problems.list
     Benchmark problems (ZDT, DTLZ, WFG) by name, with their true Pareto fronts.
 minimize
     NSGA-II on a built-in or a pymoo-style Python problem; returns a ``Result``.
+NSGA2
+    NSGA-II driven by ask/tell, with a JSON snapshot to continue a run bit for bit.
 
 Bad input raises ``TypeError`` (not real numbers) or ``ValueError`` (wrong shape,
 NaN/inf, reference point of the wrong length), with a message naming the row and column.
 """
 
 from vilfredo._vilfredo import (
+    NSGA2,
     HvEstimate,
     __version__,
     crowding_distance,
@@ -44,6 +47,7 @@ from vilfredo._minimize import Result, minimize
 
 __all__ = [
     "HvEstimate",
+    "NSGA2",
     "__version__",
     "crowding_distance",
     "epsilon_additive",

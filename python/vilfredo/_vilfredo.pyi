@@ -99,3 +99,51 @@ def _minimize_python(
     n_eval: int | None,
     seed: int,
 ) -> dict[str, object]: ...
+
+class NSGA2:
+    """NSGA-II (Deb et al. 2002) driven by ask/tell; see ``help(vilfredo.NSGA2)``."""
+
+    def __init__(
+        self,
+        xl: _Vector,
+        xu: _Vector,
+        n_obj: int,
+        *,
+        n_constr: int = 0,
+        pop_size: int = 100,
+        seed: int = 0,
+        var_types: Sequence[str] | None = None,
+    ) -> None: ...
+    def ask(self) -> npt.NDArray[np.float64]:
+        """The pending batch, ``(k, n_var)``; asking twice before telling repeats it."""
+    def tell(self, F: npt.ArrayLike, G: npt.ArrayLike | None = None) -> None:
+        """Values of the pending batch: ``F`` ``(k, n_obj)``, ``G`` ``(k, n_constr)``."""
+    def result(
+        self,
+    ) -> tuple[
+        npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]
+    ]:
+        """``(X, F, G)`` of the population's rank-0 members (constrained domination)."""
+    def state(self) -> str:
+        """A JSON snapshot; ``NSGA2.from_state`` continues the run bit for bit."""
+    @classmethod
+    def from_state(cls, state: str) -> NSGA2: ...
+    def __reduce__(self) -> tuple[object, tuple[str]]: ...
+    @property
+    def n_gen(self) -> int: ...
+    @property
+    def n_eval(self) -> int: ...
+    @property
+    def n_var(self) -> int: ...
+    @property
+    def n_obj(self) -> int: ...
+    @property
+    def n_constr(self) -> int: ...
+    @property
+    def pop_size(self) -> int: ...
+    @property
+    def pop_X(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def pop_F(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def pop_G(self) -> npt.NDArray[np.float64]: ...

@@ -141,6 +141,11 @@ def test_constraints_and_var_types():
         (([0.0], [1.0], 2), {"var_types": ["real", "int"]}, "variable types"),
         (([0.0], [1.0], 2), {"var_types": ["complex"]}, "unknown variable type"),
         (([0.0], [2.0], 2), {"var_types": ["binary"]}, r"bounds \[0, 1\]"),
+        (([0.0], [1.0], -1), {}, "n_obj must be in"),
+        (([0.0], [1.0], 2), {"seed": -1}, r"seed must be in \[0, 2\*\*64\)"),
+        (([0.0], [1.0], 2), {"seed": 2**64}, "seed must be in"),
+        (([0.0], [1.0], 2), {"n_constr": -2}, "n_constr must be in"),
+        (([[0.0]], [[1.0]], 2), {}, "xl: expected a 1-D array"),
     ],
 )
 def test_bad_settings_raise_value_error(args, kwargs, match):

@@ -64,6 +64,12 @@ fn var_type(name: &str) -> PyResult<VarType> {
     }
 }
 
+/// `value` as a `T`, or a `ValueError` saying it must be in `range`.
+fn in_range<T: TryFrom<i128>>(value: i128, name: &str, range: &str) -> PyResult<T> {
+    T::try_from(value)
+        .map_err(|_| PyValueError::new_err(format!("{name} must be in {range}, got {value}")))
+}
+
 impl PyNsga2 {
     /// Wraps a run, remembering the size of its pending batch.
     fn wrap(inner: Nsga2, pending: Option<usize>) -> Self {
@@ -96,12 +102,17 @@ impl PyNsga2 {
         py: Python<'_>,
         xl: &Bound<'_, PyAny>,
         xu: &Bound<'_, PyAny>,
-        n_obj: usize,
-        n_constr: usize,
-        pop_size: usize,
-        seed: u64,
+        n_obj: i128,
+        n_constr: i128,
+        pop_size: i128,
+        seed: i128,
         var_types: Option<Vec<String>>,
     ) -> PyResult<Self> {
+        // Read as wide ints so a negative value is a ValueError, not an OverflowError.
+        let n_obj: usize = in_range(n_obj, "n_obj", "[1, 2**64)")?;
+        let n_constr: usize = in_range(n_constr, "n_constr", "[0, 2**64)")?;
+        let pop_size: usize = in_range(pop_size, "pop_size", "[2, 2**32)")?;
+        let seed: u64 = in_range(seed, "seed", "[0, 2**64)")?;
         let (xl, xu) = (vector(xl, "xl")?, vector(xu, "xu")?);
         let types = match var_types {
             Some(names) => names

@@ -205,3 +205,32 @@ def test_bad_state_raises_value_error():
     s = run(new(pop_size=4), 2).state()
     with pytest.raises(ValueError):
         vf.NSGA2.from_state(s.replace('"n_obj":2', '"n_obj":3'))
+
+
+def test_docstring_example_runs():
+    import doctest
+
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in finder.find(vf.NSGA2, "NSGA2", globs={}):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0
+    assert "Deb" in vf.NSGA2.__doc__ and "NSGA-II" in vf.NSGA2.__doc__
+
+
+def test_runs_in_threads_do_not_interfere():
+    import threading
+
+    expected = [run(new(seed=s, pop_size=16), 12).pop_F for s in range(4)]
+    got = [None] * 4
+
+    def work(s):
+        got[s] = run(new(seed=s, pop_size=16), 12).pop_F
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for g, e in zip(got, expected):
+        np.testing.assert_array_equal(g, e)

@@ -41,6 +41,28 @@ impl Power {
         }
     }
 
+    /// Whether `e = 16`, for which [`Power::pow16`] and [`Power::root16`] are `pow` and
+    /// `root` without the dispatch.
+    #[inline]
+    pub fn is_sixteen(&self) -> bool {
+        self.int == Some(16)
+    }
+
+    /// `x^16`, the same operations as `pow` for `e = 16` (`1.0 × x` is exact).
+    #[inline(always)]
+    pub fn pow16(&self, x: f64) -> f64 {
+        let x2 = x * x;
+        let x4 = x2 * x2;
+        let x8 = x4 * x4;
+        x8 * x8
+    }
+
+    /// `x^(1/16)`, the same operations as `root` for `e = 16`.
+    #[inline(always)]
+    pub fn root16(&self, x: f64) -> f64 {
+        x.sqrt().sqrt().sqrt().sqrt()
+    }
+
     /// `x^(1/e)` for `x ≥ 0`.
     #[inline]
     pub fn root(&self, x: f64) -> f64 {

@@ -109,6 +109,7 @@ struct Block {
     u: [f64; BLOCK],
     /// Whether the lower child goes to `c1`.
     low_first: [bool; BLOCK],
+    arg: [f64; 2 * BLOCK],
     low: [f64; BLOCK],
     high: [f64; BLOCK],
 }
@@ -124,6 +125,7 @@ impl Default for Block {
             hi: [0.0; BLOCK],
             u: [0.0; BLOCK],
             low_first: [false; BLOCK],
+            arg: [0.0; 2 * BLOCK],
             low: [0.0; BLOCK],
             high: [0.0; BLOCK],
         }
@@ -149,9 +151,12 @@ impl Block {
         if power.is_sixteen() {
             // pymoo's default `η = 15`: the same operations as the general case, inlined
             // so that the block loop vectorises.
-            self.children(|x| power.pow16(x), |x| power.root16(x));
+            self.children(|x| power.pow16(x), Power::root16_all);
         } else {
-            self.children(|x| power.pow(x), |x| power.root(x));
+            self.children(
+                |x| power.pow(x),
+                |a: &mut [f64]| a.iter_mut().for_each(|x| *x = power.root(*x)),
+            );
         }
         for k in 0..self.len {
             let (a, b) = if self.low_first[k] {
@@ -165,22 +170,31 @@ impl Block {
         self.len = 0;
     }
 
+    /// The arithmetic in three loops of independent iterations (arguments of the roots,
+    /// the roots, the children), so that each vectorises; the operations and their
+    /// order per variable are exactly those of the definition.
     #[inline(always)]
-    fn children(&mut self, pow: impl Fn(f64) -> f64, root: impl Fn(f64) -> f64) {
+    fn children(&mut self, pow: impl Fn(f64) -> f64, roots: impl Fn(&mut [f64])) {
         let n = self.len;
+        // `arg[2k]` and `arg[2k + 1]`: the root arguments of the lower and upper child.
         for k in 0..n {
             let (y1, y2, lo, hi, u) = (self.y1[k], self.y2[k], self.lo[k], self.hi[k], self.u[k]);
             let delta = y2 - y1;
-            let spread = |beta: f64| {
+            let arg = |beta: f64| {
                 let alpha = 2.0 - 1.0 / pow(beta);
-                // `u ≤ 1/α` written as `uα ≤ 1` (α ≥ 1), choosing the argument before
-                // the single root, as a select.
+                // `u ≤ 1/α` written as `uα ≤ 1` (α ≥ 1), as a select.
                 let ua = u * alpha;
-                let arg = if ua <= 1.0 { ua } else { 1.0 / (2.0 - ua) };
-                root(arg)
+                if ua <= 1.0 { ua } else { 1.0 / (2.0 - ua) }
             };
-            let low = 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - lo) / delta) * delta);
-            let high = 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (hi - y2) / delta) * delta);
+            self.arg[2 * k] = arg(1.0 + 2.0 * (y1 - lo) / delta);
+            self.arg[2 * k + 1] = arg(1.0 + 2.0 * (hi - y2) / delta);
+        }
+        roots(&mut self.arg[..2 * n]);
+        for k in 0..n {
+            let (y1, y2, lo, hi) = (self.y1[k], self.y2[k], self.lo[k], self.hi[k]);
+            let delta = y2 - y1;
+            let low = 0.5 * ((y1 + y2) - self.arg[2 * k] * delta);
+            let high = 0.5 * ((y1 + y2) + self.arg[2 * k + 1] * delta);
             self.low[k] = low.clamp(lo, hi);
             self.high[k] = high.clamp(lo, hi);
         }

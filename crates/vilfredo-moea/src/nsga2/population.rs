@@ -107,6 +107,12 @@ impl Population {
     /// lets a restored state select exactly as the original run did.
     pub fn assess(&mut self) -> Result<()> {
         self.rank = self.ranks()?;
+        self.assess_crowding()
+    }
+
+    /// Computes the crowding distance of every individual within its front, `rank` being
+    /// already the ranks of the population.
+    pub fn assess_crowding(&mut self) -> Result<()> {
         self.crowding.clear();
         self.crowding.resize(self.len(), 0.0);
         let mut scratch = Vec::new();

@@ -6,8 +6,14 @@ use super::population::{Population, fronts};
 use vilfredo_core::Result;
 
 /// The indices of the `n_survive` survivors of `merged`, front by front; within the split
-/// front by decreasing crowding distance (ties by index), elsewhere by index.
-pub(crate) fn survivors(merged: &Population, n_survive: usize) -> Result<Vec<usize>> {
+/// front by decreasing crowding distance (ties by index), elsewhere by index; and the rank
+/// of each survivor.
+///
+/// The survivors' ranks in `merged` are their ranks among the survivors too: every front
+/// before the last one taken is kept whole, so each survivor keeps all its dominators of
+/// lower rank (rank is the length of the longest chain of dominators above a point, under
+/// constrained domination as well), which spares ranking the survivors again.
+pub(crate) fn survivors(merged: &Population, n_survive: usize) -> Result<(Vec<usize>, Vec<usize>)> {
     let rank = merged.ranks()?;
     let mut chosen = Vec::with_capacity(n_survive);
     let mut scratch = Vec::new();
@@ -30,5 +36,6 @@ pub(crate) fn survivors(merged: &Population, n_survive: usize) -> Result<Vec<usi
         kept.sort_unstable();
         chosen.extend_from_slice(&kept);
     }
-    Ok(chosen)
+    let ranks = chosen.iter().map(|&i| rank[i]).collect();
+    Ok((chosen, ranks))
 }

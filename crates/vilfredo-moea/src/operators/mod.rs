@@ -15,6 +15,7 @@
 //! for the algorithms that follow.
 
 mod bitflip;
+mod coin;
 mod de;
 mod duplicates;
 mod pm;

@@ -10,6 +10,7 @@
 //! uses `β = 1 + 2(upper − y2)/Δ`. Children are clamped to the bounds against rounding,
 //! and with probability `prob_swap` the two children trade this variable.
 
+use super::coin::Coin;
 use super::power::Power;
 use super::{check_eta, check_probability};
 use crate::Space;
@@ -73,9 +74,11 @@ impl Sbx {
         // pass, but the roots and divisions of different variables now overlap instead
         // of waiting behind mispredicted coin flips.
         let mut block = Block::default();
+        let cross = Coin::not_at_least(self.prob_var);
+        let swap_coin = Coin::new(self.prob_swap);
         // Rows shorter than the space are crossed up to their length, never indexed past it.
         for i in 0..space.n_var().min(c1.len()).min(c2.len()) {
-            if space.types()[i] == VarType::Binary || rng.next_f64() >= self.prob_var {
+            if space.types()[i] == VarType::Binary || !cross.flip(rng) {
                 continue;
             }
             let (lo, hi) = (space.lower()[i], space.upper()[i]);
@@ -84,7 +87,7 @@ impl Sbx {
                 continue;
             }
             let u = rng.next_f64();
-            let swap = rng.next_f64() < self.prob_swap;
+            let swap = swap_coin.flip(rng);
             // The child near a parent goes to that parent's row unless swapped.
             block.push(i, p1, p2, lo, hi, u, (p1 < p2) != swap);
             if block.len == BLOCK {

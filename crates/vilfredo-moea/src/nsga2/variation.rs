@@ -4,7 +4,7 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
-use crate::operators::{DuplicateFilter, binary_tournament, random_sample, repair};
+use crate::operators::{DuplicateFilter, SbxBlock, binary_tournament, random_sample, repair};
 use vilfredo_core::rng::SplitMix64;
 
 /// How many rounds of mating (or draws per initial vector) may be spent replacing
@@ -20,6 +20,7 @@ pub(crate) struct Scratch {
     pub winners: Vec<usize>,
     pub c1: Vec<f64>,
     pub c2: Vec<f64>,
+    pub sbx: SbxBlock,
 }
 
 /// Fills `out` with `config.pop_size` random vectors of `space`.
@@ -87,7 +88,9 @@ pub(crate) fn offspring(
             let (a, b) = (s.winners[2 * k], s.winners[2 * k + 1]);
             s.c1.copy_from_slice(&pop.x[a * nv..(a + 1) * nv]);
             s.c2.copy_from_slice(&pop.x[b * nv..(b + 1) * nv]);
-            config.crossover.apply(space, &mut s.c1, &mut s.c2, rng);
+            config
+                .crossover
+                .apply_with(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
             config
                 .binary_crossover
                 .apply(space, &mut s.c1, &mut s.c2, rng);

@@ -37,6 +37,7 @@ pub use random_selection::random_selection;
 pub use repair::repair;
 pub use sampling::random_sample;
 pub use sbx::Sbx;
+pub(crate) use sbx::SbxBlock;
 pub use tournament::binary_tournament;
 pub use uniform::UniformCrossover;
 

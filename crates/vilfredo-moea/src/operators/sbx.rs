@@ -63,6 +63,20 @@ impl Sbx {
     /// two parents on entry and the children on return; other variables are left as they
     /// are. All rows have `space.n_var()` values within bounds.
     pub fn apply(&self, space: &Space, c1: &mut [f64], c2: &mut [f64], rng: &mut SplitMix64) {
+        self.apply_with(space, c1, c2, rng, &mut SbxBlock::default());
+    }
+
+    /// [`Sbx::apply`] with the block buffer supplied by the caller, so that a loop over
+    /// many pairs does not set up a new one each time (its contents do not matter).
+    pub(crate) fn apply_with(
+        &self,
+        space: &Space,
+        c1: &mut [f64],
+        c2: &mut [f64],
+        rng: &mut SplitMix64,
+        block: &mut SbxBlock,
+    ) {
+        block.len = 0;
         if rng.next_f64() >= self.prob {
             return;
         }
@@ -73,7 +87,6 @@ impl Sbx {
         // draws never depend on the arithmetic, so the results are those of a single
         // pass, but the roots and divisions of different variables now overlap instead
         // of waiting behind mispredicted coin flips.
-        let mut block = Block::default();
         let cross = Coin::not_at_least(self.prob_var);
         let swap_coin = Coin::new(self.prob_swap);
         // Rows shorter than the space are crossed up to their length, never indexed past it.
@@ -102,7 +115,8 @@ impl Sbx {
 const BLOCK: usize = 32;
 
 /// The crossed variables of one block, as columns.
-struct Block {
+#[derive(Debug, Clone)]
+pub(crate) struct SbxBlock {
     len: usize,
     var: [usize; BLOCK],
     y1: [f64; BLOCK],
@@ -117,7 +131,7 @@ struct Block {
     high: [f64; BLOCK],
 }
 
-impl Default for Block {
+impl Default for SbxBlock {
     fn default() -> Self {
         Self {
             len: 0,
@@ -135,7 +149,7 @@ impl Default for Block {
     }
 }
 
-impl Block {
+impl SbxBlock {
     #[allow(clippy::too_many_arguments)]
     #[inline]
     fn push(&mut self, i: usize, p1: f64, p2: f64, lo: f64, hi: f64, u: f64, low_first: bool) {

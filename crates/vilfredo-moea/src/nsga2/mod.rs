@@ -327,11 +327,13 @@ impl Algorithm for Nsga2 {
         if self.pop.len() == 0 {
             self.pop.extend(&self.batch, f, g);
             self.pop.assess()?;
+            self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
             self.merged.clear();
             self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
             self.merged.extend(&self.batch, f, g);
             let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
+            self.scratch.survived(self.pop.len(), &chosen);
             self.pop.clear();
             for i in chosen {
                 self.pop.push_from(&self.merged, i);

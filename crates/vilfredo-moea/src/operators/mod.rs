@@ -31,6 +31,7 @@ mod uniform;
 pub use bitflip::BitFlip;
 pub use de::DifferentialEvolution;
 pub use duplicates::DuplicateFilter;
+pub(crate) use duplicates::hash_row;
 pub use pm::PolynomialMutation;
 pub use point::PointCrossover;
 pub use random_selection::random_selection;

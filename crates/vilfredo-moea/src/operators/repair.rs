@@ -18,7 +18,10 @@ pub fn repair(space: &Space, x: &mut [f64]) {
     // rounding pass afterwards is skipped for all-real spaces. Per variable the result is
     // the same as clamping and rounding it in one go.
     for ((v, &lo), &hi) in x.iter_mut().zip(lower).zip(upper) {
-        *v = if v.is_nan() { lo } else { v.clamp(lo, hi) };
+        // `clamp` with NaN sent to `lo`, as two selects (`clamp` checks its bounds on
+        // every call, which keeps the loop from vectorising; the space's are valid).
+        let y = if *v >= lo { *v } else { lo };
+        *v = if y > hi { hi } else { y };
     }
     let types = &space.types()[..n];
     if types.iter().any(|&t| t != VarType::Real) {

@@ -326,17 +326,23 @@ impl Algorithm for Nsga2 {
         let n = self.batch.len() / self.space.n_var();
         if self.pop.len() == 0 {
             self.pop.extend(&self.batch, f, g);
+            self.pop.assess()?;
+            self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
             self.merged.clear();
             self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
             self.merged.extend(&self.batch, f, g);
-            let chosen = survival::survivors(&self.merged, self.config.pop_size)?;
+            let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
+            self.scratch.survived(self.pop.len(), &chosen);
             self.pop.clear();
             for i in chosen {
                 self.pop.push_from(&self.merged, i);
             }
+            // The same ranks as `assess` would find (see `survivors`).
+            self.pop.rank = ranks;
+            debug_assert!(self.pop.ranks().is_ok_and(|r| r == self.pop.rank));
+            self.pop.assess_crowding()?;
         }
-        self.pop.assess()?;
         self.pending = false;
         self.n_gen += 1;
         self.n_eval += n;

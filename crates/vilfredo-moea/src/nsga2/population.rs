@@ -107,11 +107,17 @@ impl Population {
     /// lets a restored state select exactly as the original run did.
     pub fn assess(&mut self) -> Result<()> {
         self.rank = self.ranks()?;
+        self.assess_crowding()
+    }
+
+    /// Computes the crowding distance of every individual within its front, `rank` being
+    /// already the ranks of the population.
+    pub fn assess_crowding(&mut self) -> Result<()> {
         self.crowding.clear();
         self.crowding.resize(self.len(), 0.0);
         let mut scratch = Vec::new();
-        for front in fronts(&self.rank) {
-            let d = self.front_crowding(&front, &mut scratch)?;
+        for front in Fronts::of(&self.rank).iter() {
+            let d = self.front_crowding(front, &mut scratch)?;
             for (&i, v) in front.iter().zip(d) {
                 self.crowding[i] = v;
             }
@@ -134,12 +140,36 @@ impl Population {
     }
 }
 
-/// The fronts of a ranking, best first, each listing its members in increasing index.
-pub(crate) fn fronts(rank: &[usize]) -> Vec<Vec<usize>> {
-    let n_fronts = rank.iter().max().map_or(0, |&r| r + 1);
-    let mut fronts = vec![Vec::new(); n_fronts];
-    for (i, &r) in rank.iter().enumerate() {
-        fronts[r].push(i);
+/// The fronts of a ranking, best first, each listing its members in increasing index:
+/// all members in one buffer (a stable counting sort by rank) and where each front starts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Fronts {
+    members: Vec<usize>,
+    start: Vec<usize>,
+}
+
+impl Fronts {
+    /// The fronts of `rank`.
+    pub fn of(rank: &[usize]) -> Self {
+        let n_fronts = rank.iter().max().map_or(0, |&r| r + 1);
+        let mut start = vec![0usize; n_fronts + 1];
+        for &r in rank {
+            start[r + 1] += 1;
+        }
+        for k in 0..n_fronts {
+            start[k + 1] += start[k];
+        }
+        let mut next = start.clone();
+        let mut members = vec![0usize; rank.len()];
+        for (i, &r) in rank.iter().enumerate() {
+            members[next[r]] = i;
+            next[r] += 1;
+        }
+        Self { members, start }
     }
-    fronts
+
+    /// The fronts in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        self.start.windows(2).map(|w| &self.members[w[0]..w[1]])
+    }
 }

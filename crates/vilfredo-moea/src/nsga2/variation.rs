@@ -4,7 +4,9 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
-use crate::operators::{DuplicateFilter, binary_tournament, random_sample, repair};
+use crate::operators::{
+    DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample, repair,
+};
 use vilfredo_core::rng::SplitMix64;
 
 /// How many rounds of mating (or draws per initial vector) may be spent replacing
@@ -20,6 +22,35 @@ pub(crate) struct Scratch {
     pub winners: Vec<usize>,
     pub c1: Vec<f64>,
     pub c2: Vec<f64>,
+    pub sbx: SbxBlock,
+    /// Row hashes of the population, when known (see [`Scratch::survived`]); empty
+    /// otherwise.
+    pub pop_hash: Vec<u64>,
+    /// Row hashes of the batch handed out, when duplicates are eliminated.
+    pub batch_hash: Vec<u64>,
+}
+
+impl Scratch {
+    /// Carries the row hashes over survival: the new population is made of the rows
+    /// `chosen` of the old population (first `n_old`) followed by the batch. Without the
+    /// hashes of both, the next generation hashes the population afresh.
+    pub fn survived(&mut self, n_old: usize, chosen: &[usize]) {
+        if self.pop_hash.len() != n_old || self.batch_hash.is_empty() {
+            self.pop_hash.clear();
+            return;
+        }
+        let next: Vec<u64> = chosen
+            .iter()
+            .map(|&i| {
+                if i < n_old {
+                    self.pop_hash[i]
+                } else {
+                    self.batch_hash[i - n_old]
+                }
+            })
+            .collect();
+        self.pop_hash = next;
+    }
 }
 
 /// Fills `out` with `config.pop_size` random vectors of `space`.
@@ -33,16 +64,21 @@ pub(crate) fn initial(
     let nv = space.n_var();
     out.clear();
     s.dup.reset(nv);
+    s.batch_hash.clear();
+    s.pop_hash.clear();
     s.c1.resize(nv, 0.0);
     let mut draws = 0;
     while out.len() < config.pop_size * nv {
         random_sample(space, &mut s.c1, rng);
         draws += 1;
-        if !config.eliminate_duplicates
-            || s.dup.insert(&s.c1)
-            || draws > MAX_ATTEMPTS * config.pop_size
-        {
+        if !config.eliminate_duplicates {
             out.extend_from_slice(&s.c1);
+            continue;
+        }
+        let h = hash_row(&s.c1);
+        if s.dup.insert_hashed(&s.c1, h) || draws > MAX_ATTEMPTS * config.pop_size {
+            out.extend_from_slice(&s.c1);
+            s.batch_hash.push(h);
         }
     }
 }
@@ -59,10 +95,16 @@ pub(crate) fn offspring(
     let nv = space.n_var();
     let n = config.pop_size;
     out.clear();
+    s.batch_hash.clear();
     if config.eliminate_duplicates {
         s.dup.reset(nv);
-        for row in pop.x.chunks_exact(nv) {
-            s.dup.insert(row);
+        if s.pop_hash.len() != pop.len() {
+            s.pop_hash.clear();
+            s.pop_hash.extend(pop.x.chunks_exact(nv).map(hash_row));
+        }
+        for (row, &h) in pop.x.chunks_exact(nv).zip(&s.pop_hash) {
+            debug_assert_eq!(h, hash_row(row));
+            s.dup.insert_hashed(row, h);
         }
     }
     s.c1.resize(nv, 0.0);
@@ -87,7 +129,9 @@ pub(crate) fn offspring(
             let (a, b) = (s.winners[2 * k], s.winners[2 * k + 1]);
             s.c1.copy_from_slice(&pop.x[a * nv..(a + 1) * nv]);
             s.c2.copy_from_slice(&pop.x[b * nv..(b + 1) * nv]);
-            config.crossover.apply(space, &mut s.c1, &mut s.c2, rng);
+            config
+                .crossover
+                .apply_with(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
             config
                 .binary_crossover
                 .apply(space, &mut s.c1, &mut s.c2, rng);
@@ -97,8 +141,17 @@ pub(crate) fn offspring(
                 repair(space, c);
             }
             for c in [&s.c1, &s.c2] {
-                if out.len() < n * nv && (!config.eliminate_duplicates || s.dup.insert(c) || last) {
+                if out.len() == n * nv {
+                    break;
+                }
+                if !config.eliminate_duplicates {
                     out.extend_from_slice(c);
+                    continue;
+                }
+                let h = hash_row(c);
+                if s.dup.insert_hashed(c, h) || last {
+                    out.extend_from_slice(c);
+                    s.batch_hash.push(h);
                 }
             }
         }

@@ -46,7 +46,14 @@ impl DuplicateFilter {
         if row.len() != self.n_var {
             return true;
         }
-        let h = hash_row(row);
+        self.insert_hashed(row, hash_row(row))
+    }
+
+    /// [`DuplicateFilter::insert`] for a row whose [`hash_row`] is already known.
+    pub(crate) fn insert_hashed(&mut self, row: &[f64], h: u64) -> bool {
+        if row.len() != self.n_var {
+            return true;
+        }
         let idx = (self.rows.len() / self.n_var.max(1)) as u32;
         match self.first.get(&h) {
             Some(&j) => {
@@ -68,7 +75,7 @@ impl DuplicateFilter {
 /// A 64-bit hash of the bits of a row (`-0.0` hashed as `0.0`): four independent
 /// multiply–xorshift lanes (so the multiplications overlap instead of forming one long
 /// chain), folded together and finished with the SplitMix64 finaliser.
-fn hash_row(row: &[f64]) -> u64 {
+pub(crate) fn hash_row(row: &[f64]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut lanes = [
         0x243F_6A88_85A3_08D3u64,

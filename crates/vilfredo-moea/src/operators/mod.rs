@@ -15,6 +15,7 @@
 //! for the algorithms that follow.
 
 mod bitflip;
+mod coin;
 mod de;
 mod duplicates;
 mod pm;
@@ -30,12 +31,14 @@ mod uniform;
 pub use bitflip::BitFlip;
 pub use de::DifferentialEvolution;
 pub use duplicates::DuplicateFilter;
+pub(crate) use duplicates::hash_row;
 pub use pm::PolynomialMutation;
 pub use point::PointCrossover;
 pub use random_selection::random_selection;
 pub use repair::repair;
 pub use sampling::random_sample;
 pub use sbx::Sbx;
+pub(crate) use sbx::SbxBlock;
 pub use tournament::binary_tournament;
 pub use uniform::UniformCrossover;
 

@@ -9,6 +9,7 @@
 //! `δq = 1 − (2(1 − u) + 2(u − ½)(1 − δ2)^(η+1))^p` otherwise,
 //! so the move never leaves the box (the result is clamped against rounding).
 
+use super::coin::Coin;
 use super::power::Power;
 use super::{check_eta, check_probability};
 use crate::Space;
@@ -60,10 +61,10 @@ impl PolynomialMutation {
             return;
         }
         let n = space.n_var();
-        let prob_var = self.prob_var.unwrap_or(1.0 / n as f64);
+        let mutate = Coin::not_at_least(self.prob_var.unwrap_or(1.0 / n as f64));
         let power = Power::new(self.eta + 1.0);
         for (i, x) in x.iter_mut().enumerate().take(n) {
-            if space.types()[i] == VarType::Binary || rng.next_f64() >= prob_var {
+            if space.types()[i] == VarType::Binary || !mutate.flip(rng) {
                 continue;
             }
             let (lo, hi) = (space.lower()[i], space.upper()[i]);

@@ -67,9 +67,16 @@ pub(crate) enum Command {
     /// true front.
     #[command(after_help = PROBLEMS_HELP)]
     Problems(ProblemsArgs),
-    /// Minimise a built-in problem with a multi-objective algorithm and print the front found.
+    /// Run a study (a command's objectives over a search space, kept in a storage), or
+    /// minimise a built-in problem with a multi-objective algorithm.
     #[command(after_help = OPTIMIZE_HELP)]
-    Optimize(OptimizeArgs),
+    Optimize(Box<OptimizeArgs>),
+    /// Inspect stored studies: list them, show one, export its trials, print its front.
+    #[command(after_help = STUDY_HELP)]
+    Study(StudyArgs),
+    /// Draw a stored study as SVG: its front, or its hypervolume over the trials.
+    #[command(after_help = PLOT_HELP)]
+    Plot(PlotArgs),
 }
 
 const HV_HELP: &str = "\
@@ -169,11 +176,49 @@ Examples:
   vilfredo problems front dtlz2 --param n_obj=3 -n 100 | vilfredo hv --ref 1.1,1.1,1.1";
 
 const OPTIMIZE_HELP: &str = "\
-Runs the algorithm on a built-in problem (see 'vilfredo problems') and prints the
-final non-dominated front: one row of objective values per point, comma-separated,
-sorted by the first objective, then the second, and so on. A summary goes to standard
-error: evaluations, front size, the hypervolume, and IGD+ against 1000 points of the
-true front when it is known.
+Two forms.
+
+A STUDY runs an outside command on trials of a search space and keeps every trial in
+a storage (an SQLite file by default), so a run can be stopped and resumed:
+
+  vilfredo optimize study.toml
+  vilfredo optimize --storage sqlite:///runs.db --study-name mlp \\
+      --direction minimize --direction maximize \\
+      --param 'lr:float:1e-5:1e-1:log' --param 'layers:int:1:8' --param 'act:cat:relu,tanh' \\
+      --sampler nsga2 --n-trials 200 --jobs 4 --timeout-per-trial 60 \\
+      -- python3 train.py --lr {lr} --layers {layers} --act {act}
+
+Each trial's parameters are all drawn first (the command form has a fixed search
+space), then the command runs directly, never through a shell: {NAME} in an argument
+is replaced by the value of parameter NAME ({{ and }} are literal braces), as are
+{trial_number}, {study_name}, {params_file} and {results_file}. The command reports
+its objectives on standard output: its last non-empty line is a JSON array of numbers
+([0.12, 3.4]), or an object {\"values\": [...], \"constraints\": [...],
+\"user_attrs\": {...}} (constraints <= 0 are satisfied). It may instead write that
+JSON to the file named by VILFREDO_RESULTS_FILE. VILFREDO_TRIAL_NUMBER and
+VILFREDO_STUDY are set; with --env each parameter is also VILFREDO_PARAM_<NAME>; with
+--params-file the parameters are written as JSON to the file VILFREDO_PARAMS_FILE
+names. A command that fails, times out, or prints something unusable fails its trial
+(the reason and its standard error's tail are stored) and the study goes on.
+
+--n-trials is the total number of finished trials wanted in the study: running the
+same command again resumes the study and runs only the remainder. Ctrl-C stops
+starting trials and lets the running commands finish (a second Ctrl-C kills them);
+the command then prints its summary and exits with status 130. At the end the front
+(trial number, values, parameters) is printed as a table on standard output. Options
+given on the command line override the study file's. The study file's keys, its
+defaults and an example are in examples/zdt-study/ and the README.
+
+Samplers: random (independent uniform draws), sobol, nsga2.
+Exit status: 0 when a trial of this run completed (or nothing was left to do), 1 when
+every trial of this run failed or the storage failed, 2 for usage errors, 130 after
+Ctrl-C.
+
+A BUILT-IN PROBLEM (see 'vilfredo problems') is minimised by the algorithm, and the
+final non-dominated front is printed: one row of objective values per point,
+comma-separated, sorted by the first objective, then the second, and so on. A summary
+goes to standard error: evaluations, front size, the hypervolume, and IGD+ against
+1000 points of the true front when it is known.
 
 The hypervolume's reference point is --ref when given; otherwise the nadir of the
 true front plus 10% of its magnitude (the nadir x 1.1 for positive nadirs) when the
@@ -186,16 +231,19 @@ evaluations are done (the last generation may overshoot by less than one populat
 The same seed gives the same front, whatever --threads.
 
 --plot writes an SVG picture of the front: a scatter plot for 2 objectives, a matrix
-of pairwise scatter plots for 3 or more, with the true front in light grey underneath
-when it is known.
+of pairwise scatter plots for 3 or more, with the true front (or, in a study, every
+complete trial) in light grey underneath.
 
 Algorithms: nsga2 (Deb et al. 2002; SBX and polynomial mutation, pymoo's defaults).
 
 Examples:
+  vilfredo optimize examples/zdt-study/study.toml --n-trials 100
   vilfredo optimize --problem zdt1 --algorithm nsga2 --seed 1
   vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga2 --n-eval 20000 \\
       --plot front.svg --output front.csv
   vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1";
+
+pub(crate) use crate::study_args::{PLOT_HELP, PlotArgs, STUDY_HELP, StudyArgs};
 
 /// Arguments of `vilfredo problems`.
 #[derive(Debug, Args)]
@@ -266,42 +314,53 @@ pub(crate) struct FrontArgs {
     pub(crate) n: u64,
 }
 
-/// Arguments of `vilfredo optimize`: the built-in problem form. (A study file form,
-/// `vilfredo optimize study.toml`, is planned and will take a positional argument.)
+/// Arguments of `vilfredo optimize`, in either of its two forms: a built-in problem
+/// (`--problem NAME --algorithm nsga2`), or a study running an outside command (a study
+/// file, `-- COMMAND ...`, or both). `cmd::optimize` dispatches on the form and refuses
+/// the options of the other.
 #[derive(Debug, Args)]
 pub(crate) struct OptimizeArgs {
-    /// The built-in problem to minimise ('vilfredo problems' lists them).
-    #[arg(long, value_name = "NAME")]
-    pub(crate) problem: String,
+    /// A study file (TOML) describing the search space, the command and the budget.
+    #[arg(value_name = "STUDY.toml")]
+    pub(crate) study_file: Option<PathBuf>,
 
-    #[command(flatten)]
-    pub(crate) params: ParamArgs,
+    /// The built-in problem to minimise ('vilfredo problems' lists them).
+    #[arg(long, value_name = "NAME", help_heading = "Built-in problem")]
+    pub(crate) problem: Option<String>,
+
+    /// A problem parameter NAME=VALUE (such as n_obj=3) with --problem; a search-space
+    /// parameter NAME:float:LOW:HIGH[:log|:step=S], NAME:int:LOW:HIGH[:log|:step=S] or
+    /// NAME:cat:A,B,C in a study (repeat for several).
+    #[arg(long = "param", value_name = "PARAM")]
+    pub(crate) params: Vec<String>,
 
     /// The algorithm (only nsga2 for now).
-    #[arg(long, value_name = "NAME")]
-    pub(crate) algorithm: String,
+    #[arg(long, value_name = "NAME", help_heading = "Built-in problem")]
+    pub(crate) algorithm: Option<String>,
 
     /// Population size (at least 2).
-    #[arg(long, value_name = "N", default_value_t = 100,
+    #[arg(long, value_name = "N", default_value_t = 100, help_heading = "Built-in problem",
           value_parser = clap::value_parser!(u64).range(2..=u64::from(u32::MAX)))]
     pub(crate) pop_size: u64,
 
     /// Number of generations, the initial population being the first [default: 250].
-    #[arg(long, value_name = "N", conflicts_with = "n_eval",
+    #[arg(long, value_name = "N", conflicts_with = "n_eval", help_heading = "Built-in problem",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) n_gen: Option<u64>,
 
     /// Stop after this many evaluations instead of a number of generations.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", help_heading = "Built-in problem",
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) n_eval: Option<u64>,
 
-    /// Seed of the random number generator: same seed, same front.
-    #[arg(long, value_name = "SEED", default_value_t = 0)]
-    pub(crate) seed: u64,
+    /// Seed of the random number generator: same seed, same front [default: 0].
+    #[arg(long, value_name = "SEED")]
+    pub(crate) seed: Option<u64>,
 
     /// Reference point of the reported hypervolume, one value per objective.
     #[arg(
         long = "ref",
+        visible_alias = "reference-point",
         value_name = "POINT",
         allow_hyphen_values = true,
         value_parser = parse_point
@@ -313,17 +372,70 @@ pub(crate) struct OptimizeArgs {
     pub(crate) plot: Option<PathBuf>,
 
     /// Write the front to this file instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        help_heading = "Built-in problem"
+    )]
     pub(crate) output: Option<PathBuf>,
 
     /// Evaluate each generation on this many threads (the result does not depend on it).
-    #[arg(long, value_name = "N", default_value_t = 1,
+    #[arg(long, value_name = "N", default_value_t = 1, help_heading = "Built-in problem",
           value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub(crate) threads: u64,
 
-    /// Do not print the summary on standard error.
+    /// Do not print the summary (nor, in a study, the progress line) on standard error.
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
+
+    /// Storage URL of the study: sqlite:///file.db or memory.
+    #[arg(long, value_name = "URL", help_heading = "Study")]
+    pub(crate) storage: Option<String>,
+
+    /// The study's name in the storage; running again with the same name resumes it.
+    #[arg(long, value_name = "NAME", help_heading = "Study")]
+    pub(crate) study_name: Option<String>,
+
+    /// Direction of the next objective, minimize or maximize (repeat, one per objective).
+    #[arg(long = "direction", value_name = "DIRECTION", help_heading = "Study")]
+    pub(crate) directions: Vec<String>,
+
+    /// The sampler: random, sobol or nsga2.
+    #[arg(long, value_name = "NAME", help_heading = "Study")]
+    pub(crate) sampler: Option<String>,
+
+    /// Total number of finished trials wanted in the study (a resumed study runs only
+    /// the remainder).
+    #[arg(long, value_name = "N", help_heading = "Study",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) n_trials: Option<u64>,
+
+    /// Stop starting trials after this many seconds.
+    #[arg(long, value_name = "SECONDS", help_heading = "Study", value_parser = parse_seconds)]
+    pub(crate) timeout: Option<f64>,
+
+    /// Run this many commands at once.
+    #[arg(long, value_name = "N", help_heading = "Study",
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub(crate) jobs: Option<u64>,
+
+    /// Kill a command running longer than this and fail its trial.
+    #[arg(long, value_name = "SECONDS", help_heading = "Study", value_parser = parse_seconds)]
+    pub(crate) timeout_per_trial: Option<f64>,
+
+    /// Also pass the parameters as VILFREDO_PARAM_<NAME> environment variables.
+    #[arg(long, help_heading = "Study")]
+    pub(crate) env: bool,
+
+    /// Also write the parameters to a JSON file named by VILFREDO_PARAMS_FILE.
+    #[arg(long, help_heading = "Study")]
+    pub(crate) params_file: bool,
+
+    /// The objective command and its arguments, after '--'; {NAME} is replaced by the
+    /// value of parameter NAME. It is run directly, never through a shell.
+    #[arg(last = true, value_name = "COMMAND")]
+    pub(crate) command: Vec<String>,
 }
 
 /// One `--param NAME=VALUE`.
@@ -459,7 +571,7 @@ fn parse_point(text: &str) -> Result<RefPoint, String> {
     crate::input::parse_list(text).map(RefPoint)
 }
 
-fn parse_param(text: &str) -> Result<Param, String> {
+pub(crate) fn parse_param(text: &str) -> Result<Param, String> {
     let Some((name, value)) = text.split_once('=') else {
         return Err("expected NAME=VALUE, such as n_var=10".to_owned());
     };
@@ -501,6 +613,13 @@ fn parse_columns(text: &str) -> Result<Columns, String> {
         return Err("expected 1-based column numbers such as '1,3', or 'all'".to_owned());
     }
     Ok(Columns::List(columns))
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(s),
+        _ => Err("expected a positive number of seconds, such as 60 or 0.5".to_owned()),
+    }
 }
 
 fn parse_confidence(text: &str) -> Result<f64, String> {

@@ -26,6 +26,21 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// Exit status after Ctrl-C (128 + SIGINT, the shells' convention).
+pub(crate) const EXIT_INTERRUPTED: i32 = 130;
+
+/// A run stopped by Ctrl-C after printing its summary: nothing more to say.
+#[derive(Debug)]
+pub(crate) struct Interrupted;
+
+impl fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
 /// Builds a usage error.
 pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(UsageError(message.into()))
@@ -40,6 +55,9 @@ pub(crate) fn report(err: &anyhow::Error) -> i32 {
     });
     if broken_pipe {
         return 0;
+    }
+    if err.downcast_ref::<Interrupted>().is_some() {
+        return EXIT_INTERRUPTED;
     }
     let _ = writeln!(io::stderr().lock(), "vilfredo: error: {err:#}");
     if err.downcast_ref::<UsageError>().is_some() {

@@ -27,6 +27,8 @@ mod error;
 pub mod input;
 pub mod output;
 mod plot;
+mod study;
+mod study_args;
 
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Write};

@@ -39,8 +39,22 @@ pub(crate) struct Figure<'a> {
     pub(crate) n_obj: usize,
     /// The points found, row-major.
     pub(crate) found: &'a [f64],
-    /// The true front, row-major, when known.
+    /// Points drawn in light grey underneath (the true front, or every trial of a
+    /// study), row-major.
     pub(crate) truth: Option<&'a [f64]>,
+    /// Legend entries of `found` and `truth`.
+    pub(crate) labels: (&'a str, &'a str),
+    /// Objective names for the axes (`f1`, `f2`, … when `None`).
+    pub(crate) names: Option<&'a [String]>,
+}
+
+impl Figure<'_> {
+    /// The name of objective `j` (0-based).
+    fn name(&self, j: usize) -> String {
+        self.names
+            .and_then(|n| n.get(j).cloned())
+            .unwrap_or_else(|| format!("f{}", j + 1))
+    }
 }
 
 /// The SVG document for `figure`.
@@ -62,14 +76,15 @@ pub(crate) fn svg(figure: &Figure<'_>) -> String {
             &mut s,
             LEFT + PLOT_W / 2.0,
             TOP + PLOT_H + 44.0,
-            "f1",
+            &figure.name(0),
             "middle",
             14,
         );
         let y = TOP + PLOT_H / 2.0;
         let _ = writeln!(
             s,
-            r#"<text x="18" y="{y:.2}" font-size="14" text-anchor="middle" transform="rotate(-90 18 {y:.2})">f2</text>"#
+            r#"<text x="18" y="{y:.2}" font-size="14" text-anchor="middle" transform="rotate(-90 18 {y:.2})">{}</text>"#,
+            escape(&figure.name(1))
         );
     } else {
         let side = m as f64 * CELL + (m as f64 - 1.0) * GAP;
@@ -85,7 +100,7 @@ pub(crate) fn svg(figure: &Figure<'_>) -> String {
                 };
                 if i == j {
                     frame(&mut s, &cell);
-                    let name = format!("f{}", i + 1);
+                    let name = figure.name(i);
                     label(
                         &mut s,
                         cell.x0 + CELL / 2.0,
@@ -102,7 +117,7 @@ pub(crate) fn svg(figure: &Figure<'_>) -> String {
             }
         }
     }
-    legend(&mut s, figure.truth.is_some());
+    legend(&mut s, figure.labels, figure.truth.is_some());
     s.push_str("</svg>\n");
     s
 }
@@ -206,22 +221,23 @@ fn header(s: &mut String, w: f64, h: f64, title: &str) {
     label(s, w / 2.0, 22.0, title, "middle", 16);
 }
 
-fn legend(s: &mut String, truth: bool) {
+fn legend(s: &mut String, labels: (&str, &str), truth: bool) {
     let (x, y) = (LEFT + 8.0, TOP - 6.0);
     let _ = writeln!(
         s,
         r#"<circle cx="{x:.2}" cy="{:.2}" r="3.5" fill="{FOUND}"/>"#,
         y - 4.0
     );
-    label(s, x + 8.0, y, "found", "start", 12);
+    label(s, x + 8.0, y, labels.0, "start", 12);
     if truth {
-        let x = x + 60.0;
+        // Room for the first label: about 7 pixels a character at this size.
+        let x = x + 24.0 + 7.0 * labels.0.chars().count() as f64;
         let _ = writeln!(
             s,
             r#"<circle cx="{x:.2}" cy="{:.2}" r="3.5" fill="{TRUTH}"/>"#,
             y - 4.0
         );
-        label(s, x + 8.0, y, "true front", "start", 12);
+        label(s, x + 8.0, y, labels.1, "start", 12);
     }
 }
 
@@ -329,6 +345,88 @@ fn panel(
     s.push_str("</g>\n");
 }
 
+/// A line chart of `points` (`(x, y)`, in increasing `x`) drawn as a staircase: the
+/// value holds until the next point, as a front's hypervolume does between the trials
+/// that improve it. Axes are labelled `x_name` and `y_name`.
+pub(crate) fn line_svg(title: &str, x_name: &str, y_name: &str, points: &[(f64, f64)]) -> String {
+    let xs: Vec<f64> = points.iter().flat_map(|p| [p.0, 0.0]).collect();
+    let ys: Vec<f64> = points.iter().flat_map(|p| [0.0, p.1]).collect();
+    let figure_x = Figure {
+        title,
+        n_obj: 2,
+        found: &xs,
+        truth: None,
+        labels: ("", ""),
+        names: None,
+    };
+    let figure_y = Figure {
+        found: &ys,
+        ..figure_x
+    };
+    let ax = Axis::of(&figure_x, 0);
+    let ay = Axis::of(&figure_y, 1);
+    let mut s = String::new();
+    let (w, h) = (LEFT + PLOT_W + RIGHT, TOP + PLOT_H + BOTTOM);
+    header(&mut s, w, h, title);
+    let cell = Cell {
+        x0: LEFT,
+        y0: TOP,
+        w: PLOT_W,
+        h: PLOT_H,
+    };
+    let empty = Figure {
+        found: &[],
+        ..figure_x
+    };
+    panel(&mut s, &empty, &cell, &ax, 0, &ay, 1);
+    let px = |v: f64| cell.x0 + ax.unit(v) * cell.w;
+    let py = |v: f64| cell.y0 + cell.h - ay.unit(v) * cell.h;
+    let mut path = String::new();
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            let _ = write!(path, "M{:.2},{:.2}", px(x), py(y));
+        } else {
+            let _ = write!(path, " H{:.2} V{:.2}", px(x), py(y));
+        }
+    }
+    if !points.is_empty() {
+        // The last value holds to the right edge.
+        let _ = write!(path, " H{:.2}", cell.x0 + cell.w);
+    }
+    if !path.is_empty() {
+        let _ = writeln!(
+            s,
+            r#"<path d="{path}" fill="none" stroke="{FOUND}" stroke-width="2"/>"#
+        );
+        let _ = writeln!(s, r#"<g fill="{FOUND}">"#);
+        for &(x, y) in points {
+            let _ = writeln!(
+                s,
+                r#"<circle cx="{:.2}" cy="{:.2}" r="2.5"/>"#,
+                px(x),
+                py(y)
+            );
+        }
+        s.push_str("</g>\n");
+    }
+    label(
+        &mut s,
+        LEFT + PLOT_W / 2.0,
+        TOP + PLOT_H + 44.0,
+        x_name,
+        "middle",
+        14,
+    );
+    let y = TOP + PLOT_H / 2.0;
+    let _ = writeln!(
+        s,
+        r#"<text x="18" y="{y:.2}" font-size="14" text-anchor="middle" transform="rotate(-90 18 {y:.2})">{}</text>"#,
+        escape(y_name)
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
 /// `text` with the five XML special characters escaped.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -378,6 +476,8 @@ mod tests {
             n_obj: 2,
             found: &found2,
             truth: Some(&truth2),
+            labels: ("found", "true front"),
+            names: None,
         };
         let a = svg(&f);
         assert_eq!(a, svg(&f));
@@ -393,11 +493,29 @@ mod tests {
             n_obj: 3,
             found: &found3,
             truth: None,
+            labels: ("found", "true front"),
+            names: None,
         };
         let b = svg(&g);
         // Six off-diagonal panels of three points, one legend circle.
         assert_eq!(b.matches("<circle").count(), 6 * 3 + 1);
         assert!(b.contains(">f3</text>"));
+    }
+
+    #[test]
+    fn line_chart_is_well_formed() {
+        let s = line_svg(
+            "hv <history>",
+            "trial",
+            "hypervolume",
+            &[(0.0, 0.1), (3.0, 0.5), (9.0, 0.7)],
+        );
+        assert!(s.starts_with("<svg") && s.ends_with("</svg>\n"));
+        assert!(s.contains("hv &lt;history&gt;"));
+        assert_eq!(s.matches("<circle").count(), 3);
+        assert!(s.contains("<path d=\"M") && !s.contains("NaN"));
+        let empty = line_svg("t", "x", "y", &[]);
+        assert!(!empty.contains("<path") && !empty.contains("NaN"));
     }
 
     #[test]
@@ -407,6 +525,8 @@ mod tests {
             n_obj: 2,
             found: &[1.0, 1.0],
             truth: None,
+            labels: ("found", "true front"),
+            names: None,
         };
         let s = svg(&f);
         assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");

@@ -8,8 +8,11 @@ mod crowding;
 mod hv;
 mod indicator;
 mod optimize;
+mod plot;
 mod problems;
 mod rank;
+mod study;
+mod study_run;
 
 use std::borrow::Cow;
 use std::io::{Read, Write};
@@ -33,6 +36,8 @@ pub(crate) fn dispatch(command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Crowding(args) => crowding::crowding(&args, out),
         Command::Problems(args) => problems::problems(&args, out),
         Command::Optimize(args) => optimize::optimize(&args, out),
+        Command::Study(args) => study::study(&args, out),
+        Command::Plot(args) => plot::plot(&args, out),
     }
 }
 

@@ -34,17 +34,86 @@ const TRUE_FRONT_POINTS: usize = 1000;
 /// How far beyond the nadir the default reference point lies, as a fraction.
 const REF_MARGIN: f64 = 0.1;
 
-/// Runs `vilfredo optimize`.
+/// Runs `vilfredo optimize`: a study when a study file or a `-- COMMAND` is given, the
+/// built-in problem form otherwise.
 pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
-    let algorithm = args.algorithm.to_ascii_lowercase();
+    if args.study_file.is_some() || !args.command.is_empty() {
+        refuse_problem_options(args)?;
+        let spec = crate::study::spec::from_args(args)?;
+        return super::study_run::run(&spec, out);
+    }
+    refuse_study_options(args)?;
+    let (Some(problem), Some(algorithm)) = (&args.problem, &args.algorithm) else {
+        return Err(usage(
+            "give --problem NAME and --algorithm NAME to minimise a built-in problem, or a              study file or a command after '--' to run a study (see 'vilfredo optimize --help')",
+        ));
+    };
+    optimize_problem(args, problem, algorithm, out)
+}
+
+/// The built-in problem form's options make no sense in a study.
+fn refuse_problem_options(args: &OptimizeArgs) -> Result<()> {
+    let given = [
+        ("--problem", args.problem.is_some()),
+        ("--algorithm", args.algorithm.is_some()),
+        ("--n-gen", args.n_gen.is_some()),
+        ("--n-eval", args.n_eval.is_some()),
+        ("--output", args.output.is_some()),
+        ("--threads", args.threads != 1),
+        ("--pop-size", args.pop_size != 100),
+    ];
+    match given.iter().find(|(_, g)| *g) {
+        Some((flag, _)) => Err(usage(format!(
+            "{flag} belongs to the built-in problem form and cannot be used in a study \
+             (a study file or a command after '--')"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// A study's options without a study file or a command are a mistake worth naming.
+fn refuse_study_options(args: &OptimizeArgs) -> Result<()> {
+    let given = [
+        ("--storage", args.storage.is_some()),
+        ("--study-name", args.study_name.is_some()),
+        ("--direction", !args.directions.is_empty()),
+        ("--sampler", args.sampler.is_some()),
+        ("--n-trials", args.n_trials.is_some()),
+        ("--timeout", args.timeout.is_some()),
+        ("--jobs", args.jobs.is_some()),
+        ("--timeout-per-trial", args.timeout_per_trial.is_some()),
+        ("--env", args.env),
+        ("--params-file", args.params_file),
+    ];
+    match given.iter().find(|(_, g)| *g) {
+        Some((flag, _)) => Err(usage(format!(
+            "{flag} is a study option: give a study file or the command after '--'"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// `vilfredo optimize --problem NAME --algorithm NAME`.
+fn optimize_problem(
+    args: &OptimizeArgs,
+    problem_name: &str,
+    algorithm_name: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let algorithm = algorithm_name.to_ascii_lowercase();
     if !ALGORITHMS.contains(&algorithm.as_str()) {
         return Err(usage(format!(
             "unknown algorithm {:?}; valid algorithms: {}",
-            args.algorithm,
+            algorithm_name,
             ALGORITHMS.join(", ")
         )));
     }
-    let problem = build(&args.problem, &args.params.params)?;
+    let params = args
+        .params
+        .iter()
+        .map(|p| crate::args::parse_param(p).map_err(|e| usage(format!("--param {p:?}: {e}"))))
+        .collect::<Result<Vec<_>>>()?;
+    let problem = build(problem_name, &params)?;
     let n_obj = problem.n_obj();
     if let Some(reference) = &args.reference
         && reference.0.len() != n_obj
@@ -59,7 +128,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
         .map_err(|_| usage(format!("--pop-size {} is too large", args.pop_size)))?;
     let config = Nsga2Config {
         pop_size,
-        seed: args.seed,
+        seed: args.seed.unwrap_or(0),
         ..Nsga2Config::default()
     };
     let mut nsga2 =
@@ -150,6 +219,8 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             n_obj,
             found: &front_data,
             truth: truth.as_deref(),
+            labels: ("found", "true front"),
+            names: None,
         };
         let name = path.display().to_string();
         std::fs::write(path, svg(&figure)).with_context(|| format!("cannot write {name}"))?;
@@ -172,7 +243,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             "vilfredo: {algorithm} on {} (n_var {}, n_obj {n_obj}), seed {}: {} evaluations, {} generations",
             problem.name(),
             problem.n_var(),
-            args.seed,
+            args.seed.unwrap_or(0),
             nsga2_evals(&nsga2),
             vilfredo_moea::Algorithm::n_gen(&nsga2),
         );

@@ -363,3 +363,134 @@ pub(crate) fn study_error(e: vilfredo_study::Error) -> anyhow::Error {
         other => anyhow::Error::new(other),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use vilfredo_study::{InMemoryStorage, ParamValue, RandomSampler};
+
+    fn spec(extra: &[&str]) -> StudySpec {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/objective.py");
+        let mut argv = vec!["vilfredo", "optimize", "-q", "--storage", "memory"];
+        argv.extend_from_slice(extra);
+        argv.extend_from_slice(&["--", "python3", script, "{mode}", "{x}"]);
+        let cli = crate::args::Cli::try_parse_from(argv).unwrap();
+        let crate::args::Command::Optimize(args) = cli.command else {
+            panic!("not optimize")
+        };
+        crate::study::spec::from_args(&args).unwrap()
+    }
+
+    fn mode(t: &FrozenTrial) -> String {
+        match t.param("mode").map(|p| p.value()) {
+            Some(ParamValue::Choice(c)) => c.to_string(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_outcome_gets_its_state_and_reason() {
+        let modes = "good,object,file,garbage,count,nan,exit,silent,sleep";
+        let s = spec(&[
+            "--direction",
+            "minimize",
+            "--direction",
+            "minimize",
+            "--param",
+            &format!("mode:cat:{modes}"),
+            "--param",
+            "x:float:0:1",
+            "--n-trials",
+            "40",
+            "--jobs",
+            "4",
+            "--timeout-per-trial",
+            "5",
+        ]);
+        let storage: Arc<dyn Storage> = Arc::new(InMemoryStorage::new());
+        let mut out = Vec::new();
+        let counts = run_in(
+            &s,
+            Arc::clone(&storage),
+            Box::new(RandomSampler::new(0)),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(counts.ran, 40);
+        let study = storage.find_study("study").unwrap().unwrap();
+        let trials = storage.trials(study.id, None).unwrap();
+        assert_eq!(trials.len(), 40);
+        let mut seen = std::collections::BTreeSet::new();
+        for t in &trials {
+            let m = mode(t);
+            let x = t.param("x").unwrap().value().as_f64().unwrap();
+            let reason = crate::study::report::fail_reason(t).unwrap_or_default();
+            seen.insert(m.clone());
+            match m.as_str() {
+                "good" => assert_eq!(t.values, Some(vec![x, 1.0 - x]), "{t:?}"),
+                "object" => {
+                    assert_eq!(t.values, Some(vec![x, 1.0 - x]));
+                    assert_eq!(t.constraints, Some(vec![x - 0.5]));
+                    assert_eq!(t.user_attrs["mode"], serde_json::json!("object"));
+                }
+                "file" => assert_eq!(t.values, Some(vec![x, 2.0]), "{t:?}"),
+                _ => assert_eq!(t.state, TrialState::Failed, "{m}: {t:?}"),
+            }
+            let expected = match m.as_str() {
+                "garbage" => "not a JSON array of numbers",
+                "count" => "1 value(s) reported but the study has 2",
+                "nan" => "objective value 0 is NaN",
+                "exit" => "exited with status 3",
+                "silent" => "printed nothing",
+                "sleep" => "timed out after 5 s",
+                _ => {
+                    assert_eq!(t.state, TrialState::Complete, "{t:?}");
+                    continue;
+                }
+            };
+            assert!(reason.contains(expected), "{m}: {reason}");
+            if m == "exit" {
+                let tail = t.system_attrs["stderr_tail"].as_str().unwrap();
+                assert!(tail.contains("RuntimeError: boom"), "{tail}");
+            }
+        }
+        assert_eq!(seen.len(), 9, "every mode drawn: {seen:?}");
+        // The table on standard output is the front, with a header.
+        let table = String::from_utf8(out).unwrap();
+        assert!(table.starts_with("trial  f1"), "{table}");
+    }
+
+    #[test]
+    fn resuming_runs_only_the_remainder_and_refuses_another_space() {
+        let storage: Arc<dyn Storage> = Arc::new(InMemoryStorage::new());
+        let base = [
+            "--direction",
+            "min",
+            "--direction",
+            "max",
+            "--param",
+            "mode:cat:good",
+        ];
+        let run = |n: &str, x: &str| {
+            let mut args = base.to_vec();
+            args.extend_from_slice(&["--param", x, "--n-trials", n]);
+            run_in(
+                &spec(&args),
+                Arc::clone(&storage),
+                Box::new(RandomSampler::new(0)),
+                &mut Vec::new(),
+            )
+        };
+        let first = run("5", "x:float:0:1").unwrap();
+        assert_eq!((first.ran, first.total), (5, 5));
+        let second = run("8", "x:float:0:1").unwrap();
+        assert_eq!((second.ran, second.total), (3, 8));
+        let third = run("8", "x:float:0:1").unwrap();
+        assert_eq!((third.ran, third.total), (0, 8));
+        let e = run("9", "x:float:0:2").unwrap_err();
+        assert!(e.downcast_ref::<crate::error::UsageError>().is_some());
+        assert!(e.to_string().contains("another search space"), "{e}");
+        assert!(e.to_string().contains("\"x\" was float"), "{e}");
+    }
+}

@@ -37,13 +37,30 @@ pub(crate) fn make_sampler(config: &SamplerConfig) -> Result<Box<dyn Sampler>, S
             refuse(&name, "crossover_prob", config.crossover_prob.is_some())?;
             refuse(&name, "mutation_prob", config.mutation_prob.is_some())?;
             // Wired when `vilfredo_study::sampler::SobolSampler` lands:
-            // Ok(Box::new(SobolSampler::new(seed, config.scramble.unwrap_or(true))))
+            // Ok(if config.scramble.unwrap_or(true) {
+            //     Box::new(SobolSampler::new(seed))
+            // } else {
+            //     Box::new(SobolSampler::unscrambled(seed))
+            // })
+            let _ = seed;
             Err(not_built(&name))
         }
         "nsga2" => {
             refuse(&name, "scramble", config.scramble.is_some())?;
-            // Wired when `vilfredo_study::sampler::Nsga2Sampler` lands, with
-            // population_size, crossover_prob and mutation_prob as its options.
+            // Wired when `vilfredo_study::sampler::Nsga2Sampler` lands:
+            // let defaults = NsgaOptions::default();
+            // let population_size = match config.population_size {
+            //     Some(n) => usize::try_from(n).map_err(|_| format!("population_size {n} is too large"))?,
+            //     None => defaults.population_size,
+            // };
+            // let options = NsgaOptions {
+            //     population_size,
+            //     mutation_prob: config.mutation_prob.or(defaults.mutation_prob),
+            //     crossover_prob: config.crossover_prob.unwrap_or(defaults.crossover_prob),
+            //     seed,
+            //     ..defaults
+            // };
+            // Ok(Box::new(Nsga2Sampler::new(options).map_err(|e| e.to_string())?))
             Err(not_built(&name))
         }
         _ => Err(format!(

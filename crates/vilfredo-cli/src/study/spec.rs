@@ -470,7 +470,10 @@ fn parse_flag(text: &str) -> std::result::Result<(String, Distribution), String>
                     let c = c.trim();
                     if let Ok(i) = c.parse::<i64>() {
                         Choice::Int(i)
-                    } else if let Ok(x) = c.parse::<f64>() {
+                    } else if let Ok(x) = c.parse::<f64>()
+                        && x.is_finite()
+                    {
+                        // `nan` and `inf` stay words: a choice is never a non-finite number.
                         Choice::Float(x)
                     } else if let Ok(b) = c.parse::<bool>() {
                         Choice::Bool(b)

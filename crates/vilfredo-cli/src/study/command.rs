@@ -205,6 +205,10 @@ impl Objective {
         if let Some(why) = killed {
             return Err(failed(why));
         }
+        if !status.success() && interrupt::killing() {
+            // The Ctrl-C handler killed the group before this loop noticed.
+            return Err(failed("killed by a second Ctrl-C".to_owned()));
+        }
         if !status.success() {
             return Err(failed(describe_exit(status)));
         }

@@ -13,7 +13,9 @@ nan        prints [NaN, 1]
 exit       writes to standard error and exits with status 3
 silent     prints nothing
 sleep      sleeps 30 s (killed by the per-trial timeout)
-echo       prints a result whose user_attrs echo argv, the environment and the params file
+nap        sleeps 0.3 s, then acts as good
+echo       prints a result whose user_attrs echo argv, the environment and the params
+           file, and appends them as a JSON line to $VILFREDO_TEST_ECHO when it is set
 """
 
 import json
@@ -34,9 +36,15 @@ def main() -> None:
         env.pop("VILFREDO_PARAMS_FILE", None)
         env.pop("VILFREDO_RESULTS_FILE", None)
         attrs = {"argv": rest, "env": env, "params": params, "cwd": os.getcwd()}
+        if os.environ.get("VILFREDO_TEST_ECHO"):
+            with open(os.environ["VILFREDO_TEST_ECHO"], "a", encoding="utf-8") as f:
+                f.write(json.dumps(attrs) + "\n")
         print(json.dumps({"values": [0.0, 0.0], "user_attrs": attrs}))
         return
     x = float(rest[0])
+    if mode == "nap":
+        time.sleep(0.3)
+        mode = "good"
     if mode == "good":
         print("some log line")
         print(json.dumps([x, 1 - x]))

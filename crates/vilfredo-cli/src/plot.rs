@@ -347,9 +347,19 @@ fn panel(
 
 /// A line chart of `points` (`(x, y)`, in increasing `x`) drawn as a staircase: the
 /// value holds until the next point, as a front's hypervolume does between the trials
-/// that improve it. Axes are labelled `x_name` and `y_name`.
-pub(crate) fn line_svg(title: &str, x_name: &str, y_name: &str, points: &[(f64, f64)]) -> String {
-    let xs: Vec<f64> = points.iter().flat_map(|p| [p.0, 0.0]).collect();
+/// that improve it, up to `x_end` (the last trial) when it lies further right. Axes are
+/// labelled `x_name` and `y_name`.
+pub(crate) fn line_svg(
+    title: &str,
+    x_name: &str,
+    y_name: &str,
+    points: &[(f64, f64)],
+    x_end: Option<f64>,
+) -> String {
+    let mut xs: Vec<f64> = points.iter().flat_map(|p| [p.0, 0.0]).collect();
+    if let Some(end) = x_end {
+        xs.extend([end, 0.0]);
+    }
     let ys: Vec<f64> = points.iter().flat_map(|p| [0.0, p.1]).collect();
     let figure_x = Figure {
         title,
@@ -389,9 +399,11 @@ pub(crate) fn line_svg(title: &str, x_name: &str, y_name: &str, points: &[(f64, 
             let _ = write!(path, " H{:.2} V{:.2}", px(x), py(y));
         }
     }
-    if !points.is_empty() {
-        // The last value holds to the right edge.
-        let _ = write!(path, " H{:.2}", cell.x0 + cell.w);
+    if let (Some(&(last, _)), Some(end)) = (points.last(), x_end)
+        && end > last
+    {
+        // The last value holds until the last trial.
+        let _ = write!(path, " H{:.2}", px(end));
     }
     if !path.is_empty() {
         let _ = writeln!(
@@ -509,12 +521,13 @@ mod tests {
             "trial",
             "hypervolume",
             &[(0.0, 0.1), (3.0, 0.5), (9.0, 0.7)],
+            Some(12.0),
         );
         assert!(s.starts_with("<svg") && s.ends_with("</svg>\n"));
         assert!(s.contains("hv &lt;history&gt;"));
         assert_eq!(s.matches("<circle").count(), 3);
         assert!(s.contains("<path d=\"M") && !s.contains("NaN"));
-        let empty = line_svg("t", "x", "y", &[]);
+        let empty = line_svg("t", "x", "y", &[], None);
         assert!(!empty.contains("<path") && !empty.contains("NaN"));
     }
 

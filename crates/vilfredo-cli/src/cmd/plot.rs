@@ -62,11 +62,13 @@ pub(super) fn plot(args: &PlotArgs, _out: &mut dyn Write) -> Result<()> {
                 .iter()
                 .map(|&(n, hv)| (n as f64, hv))
                 .collect();
+            let last = history.finished().iter().map(|t| t.number).max();
             line_svg(
                 &format!("{}: hypervolume of the front after each trial", info.name),
                 "trial",
                 "hypervolume",
                 &points,
+                last.map(|n| n as f64),
             )
         }
     };

@@ -10,8 +10,6 @@
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
-use crate::output::Shortest;
-
 /// The counters the line shows.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Counts {
@@ -66,7 +64,7 @@ impl Progress {
         }
         line.push_str(&format!("  failed {}  front {}", c.failed, c.front));
         if let Some(hv) = c.hypervolume {
-            line.push_str(&format!("  hv {}", Shortest(hv)));
+            line.push_str(&format!("  hv {}", significant(hv, 6)));
         }
         if let Ok(mut shown) = self.shown.lock() {
             let mut err = std::io::stderr().lock();
@@ -111,5 +109,32 @@ impl Progress {
             let _ = writeln!(std::io::stderr().lock());
             *shown = false;
         }
+    }
+}
+
+/// `x` with about `digits` significant digits, for a line that is read, not parsed (the
+/// summary prints the exact value).
+fn significant(x: f64, digits: i32) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{x}");
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    if !(-4..15).contains(&magnitude) {
+        return format!("{:.*e}", (digits - 1).max(0) as usize, x);
+    }
+    format!("{:.*}", (digits - 1 - magnitude).max(0) as usize, x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn significant_digits() {
+        assert_eq!(significant(8.154069393088633, 6), "8.15407");
+        assert_eq!(significant(1234.5678, 6), "1234.57");
+        assert_eq!(significant(0.00123456789, 3), "0.00123");
+        assert_eq!(significant(0.0, 6), "0");
+        assert_eq!(significant(1.5e-9, 2), "1.5e-9");
     }
 }

@@ -389,11 +389,13 @@ pub(crate) struct OptimizeArgs {
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
 
-    /// Storage URL of the study: sqlite:///file.db or memory.
+    /// Storage URL of the study: sqlite:///file.db, a path ending in .db, or memory
+    /// [default: sqlite:///<stem>.db beside the study file, else sqlite:///vilfredo.db].
     #[arg(long, value_name = "URL", help_heading = "Study")]
     pub(crate) storage: Option<String>,
 
-    /// The study's name in the storage; running again with the same name resumes it.
+    /// The study's name in the storage; running again with the same name resumes it
+    /// [default: the study file's stem, else "study"].
     #[arg(long, value_name = "NAME", help_heading = "Study")]
     pub(crate) study_name: Option<String>,
 

@@ -82,10 +82,10 @@ fn script() -> String {
 
 /// An SQLite URL in `dir`, or `None` (with a note) when this build has no SQLite backend.
 fn sqlite(dir: &Path) -> Option<String> {
-    let url = format!("sqlite:///{}", dir.join("study.db").display());
-    let probe = vilfredo(&["study", "list", "--storage", &url]);
+    let probe_url = format!("sqlite:///{}", dir.join("probe.db").display());
+    let probe = run_modes(&probe_url, "good", &["--n-trials", "1", "-q"]);
     if probe.code == 0 {
-        Some(url)
+        Some(format!("sqlite:///{}", dir.join("study.db").display()))
     } else {
         eprintln!(
             "skipped: no SQLite backend in this build ({})",
@@ -571,6 +571,8 @@ fn export_best_show_and_plot_read_the_study_back() {
     assert!(std::fs::read_to_string(&hv).unwrap().contains("<path"));
     vilfredo(&["study", "show", "--storage", &url, "--study", "nope"])
         .fails(2, &["no study named \"nope\"", "\"t\""]);
+    let missing = format!("sqlite:///{}", dir.join("missing.db").display());
+    vilfredo(&["study", "list", "--storage", &missing]).fails(1, &["missing.db does not exist"]);
 }
 
 // --- Ctrl-C ---------------------------------------------------------------------------------

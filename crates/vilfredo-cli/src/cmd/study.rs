@@ -37,8 +37,17 @@ pub(super) fn study(args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// Opens the storage a URL names.
+/// Opens the storage a URL names, for reading: an SQLite file must exist (opening a
+/// misspelt path would otherwise create an empty store and report no study).
 pub(super) fn open_storage(url: &str) -> Result<Arc<dyn Storage>> {
+    if let Ok(vilfredo_storage::StorageUrl::Sqlite(path)) = vilfredo_storage::StorageUrl::parse(url)
+        && !path.exists()
+    {
+        anyhow::bail!(
+            "cannot open the storage {url}: {} does not exist",
+            path.display()
+        );
+    }
     vilfredo_storage::open(url).map_err(study_error)
 }
 

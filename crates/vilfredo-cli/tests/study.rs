@@ -667,3 +667,39 @@ fn a_second_ctrl_c_kills_the_running_command() {
         "the 30 s command was killed"
     );
 }
+
+#[test]
+fn three_named_objectives_with_a_maximised_one() {
+    let dir = tmpdir("three");
+    let svg = dir.join("front.svg");
+    let text = r#"
+directions = ["minimize", "maximize", "minimize"]
+objective_names = ["cost", "quality", "risk"]
+command = ["python3", "-c", "import sys, json; x = float(sys.argv[1]); y = float(sys.argv[2]); print(json.dumps([x, x + y, 1 - y]))", "{x}", "{y}"]
+n_trials = 10
+plot = "front.svg"
+reference_point = [2, -1, 2]
+[params.x]
+type = "float"
+low = 0
+high = 1
+[params.y]
+type = "float"
+low = 0
+high = 1
+step = 0.25
+"#;
+    let path = study_file(&dir, text);
+    let r = vilfredo(&["optimize", &path, "--storage", "memory"]);
+    let table = parse_table(r.ok());
+    assert_eq!(table[0], ["trial", "cost", "quality", "risk", "x", "y"]);
+    for row in &table[1..] {
+        let y: f64 = row[5].parse().unwrap();
+        assert_eq!((y * 4.0).fract(), 0.0, "y on its grid: {row:?}");
+    }
+    assert!(r.stderr.contains("hypervolume "), "{r:?}");
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    for name in ["cost", "quality", "risk"] {
+        assert!(picture.contains(&format!(">{name}</text>")), "{name}");
+    }
+}

@@ -491,6 +491,85 @@ fn parse_flag(text: &str) -> std::result::Result<(String, Distribution), String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    fn from(argv: &[&str]) -> Result<StudySpec> {
+        let cli = crate::args::Cli::try_parse_from(argv).unwrap();
+        let crate::args::Command::Optimize(args) = cli.command else {
+            panic!("not optimize")
+        };
+        from_args(&args)
+    }
+
+    #[test]
+    fn file_settings_defaults_and_overrides() {
+        let dir = std::env::temp_dir().join(format!("vilfredo-spec-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("runs.toml");
+        std::fs::write(
+            &path,
+            "directions = [\"min\"]\ncommand = [\"p\", \"{x}\"]\nn_trials = 5\njobs = 2\n\
+             storage = \"sub/x.db\"\n[heartbeat]\ninterval = 2\n\
+             [params.x]\ntype = \"int\"\nlow = 1\nhigh = 9\nstep = 2\n",
+        )
+        .unwrap();
+        let p = path.to_str().unwrap();
+        let s = from(&["vilfredo", "optimize", p]).unwrap();
+        assert_eq!(s.name, "runs");
+        let abs = std::path::absolute(&dir).unwrap();
+        assert_eq!(
+            s.storage,
+            format!("sqlite:///{}", abs.join("sub/x.db").display())
+        );
+        assert_eq!(s.workdir.as_deref(), Some(abs.as_path()));
+        assert_eq!((s.n_trials, s.jobs), (Some(5), 2));
+        let hb = s.heartbeat.unwrap();
+        assert_eq!(
+            (hb.interval, hb.grace),
+            (Duration::from_secs(2), Duration::from_secs(8))
+        );
+        assert_eq!(
+            s.params,
+            vec![("x".to_owned(), Distribution::int(1, 9, false, 2).unwrap())]
+        );
+        let s = from(&[
+            "vilfredo",
+            "optimize",
+            p,
+            "--n-trials",
+            "7",
+            "--jobs",
+            "3",
+            "--study-name",
+            "b",
+            "--storage",
+            "memory",
+        ])
+        .unwrap();
+        assert_eq!(
+            (s.n_trials, s.jobs, s.name.as_str(), s.storage.as_str()),
+            (Some(7), 3, "b", "memory")
+        );
+        // Flags alone: the documented defaults.
+        let s = from(&[
+            "vilfredo",
+            "optimize",
+            "--direction",
+            "max",
+            "--param",
+            "x:float:0:1",
+            "--",
+            "p",
+        ])
+        .unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.storage.as_str()),
+            (DEFAULT_NAME, DEFAULT_STORAGE)
+        );
+        assert_eq!(s.objective_names, ["f1"]);
+        assert!(s.workdir.is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn flags() {

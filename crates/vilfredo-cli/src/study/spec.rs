@@ -150,6 +150,16 @@ pub(crate) fn from_args(args: &OptimizeArgs) -> Result<StudySpec> {
         ));
     }
 
+    // Environment variable names are upper case: `lr` and `LR` would share one.
+    for (i, (a, _)) in params.iter().enumerate() {
+        if let Some((b, _)) = params[..i].iter().find(|(b, _)| b.eq_ignore_ascii_case(a)) {
+            return Err(usage(format!(
+                "parameters {b:?} and {a:?} differ only in case; both would be {}",
+                super::command::env_name(a)
+            )));
+        }
+    }
+
     let argv = if args.command.is_empty() {
         file.command.clone().unwrap_or_default()
     } else {
@@ -568,6 +578,20 @@ mod tests {
         );
         assert_eq!(s.objective_names, ["f1"]);
         assert!(s.workdir.is_none());
+        let e = from(&[
+            "vilfredo",
+            "optimize",
+            "--direction",
+            "max",
+            "--param",
+            "x:float:0:1",
+            "--param",
+            "X:int:0:1",
+            "--",
+            "p",
+        ])
+        .unwrap_err();
+        assert!(e.to_string().contains("differ only in case"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -24,7 +24,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use vilfredo_core::{Error, VarType};
+use vilfredo_core::Error;
 use vilfredo_moea::{MatingPool, Variation};
 
 /// Version tag sent with every request.
@@ -98,16 +98,7 @@ impl ExternalOperator {
                 .map(<[f64]>::to_vec)
                 .collect()
         };
-        let types: Vec<&str> = pool
-            .space
-            .types()
-            .iter()
-            .map(|t| match t {
-                VarType::Real => "real",
-                VarType::Integer => "integer",
-                VarType::Binary => "binary",
-            })
-            .collect();
+        let types: Vec<&str> = pool.space.types().iter().map(|t| t.name()).collect();
         serde_json::json!({
             "protocol": PROTOCOL,
             "generation": pool.generation,

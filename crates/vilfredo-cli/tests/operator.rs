@@ -5,12 +5,24 @@
 use std::process::Command;
 
 fn script() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/midpoint_operator.py").to_owned()
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/midpoint_operator.py"
+    )
+    .to_owned()
 }
 
 fn run(extra: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_vilfredo"))
-        .args(["optimize", "--problem", "zdt1", "--algorithm", "nsga2", "--pop-size", "12"])
+        .args([
+            "optimize",
+            "--problem",
+            "zdt1",
+            "--algorithm",
+            "nsga2",
+            "--pop-size",
+            "12",
+        ])
         .args(["--n-gen", "6", "--seed", "4"])
         .args(extra)
         .output()
@@ -50,7 +62,10 @@ fn a_broken_operator_is_a_clear_runtime_error() {
     ]);
     assert_eq!(code, 1, "{err}");
     assert!(out.is_empty());
-    assert!(err.contains("answer is not JSON") && err.contains("python3"), "{err}");
+    assert!(
+        err.contains("answer is not JSON") && err.contains("python3"),
+        "{err}"
+    );
     let (code, _, err) = run(&["--operator", "/nonexistent/operator"]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("cannot start operator"), "{err}");

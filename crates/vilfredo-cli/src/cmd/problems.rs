@@ -83,6 +83,7 @@ fn show(arg: &ProblemArg, out: &mut dyn Write) -> Result<()> {
             VarType::Real => "real",
             VarType::Integer => "integer",
             VarType::Binary => "binary",
+            VarType::Categorical => "categorical",
         })
         .collect();
     let mut distinct = kinds.clone();

@@ -23,7 +23,7 @@ mod variation;
 
 pub use state::Nsga2State;
 
-use crate::operators::{BitFlip, PolynomialMutation, Sbx, UniformCrossover};
+use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
 use variation::Scratch;
@@ -46,6 +46,9 @@ pub struct Nsga2Config {
     pub binary_crossover: UniformCrossover,
     /// Mutation of binary variables.
     pub binary_mutation: BitFlip,
+    /// Mutation of categorical variables (their crossover is `binary_crossover`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub categorical_mutation: RandomReset,
     /// Redraw offspring equal to a population member or to another offspring.
     pub eliminate_duplicates: bool,
     /// What a NaN or infinite objective or constraint value told to `tell` means.
@@ -74,6 +77,7 @@ impl Default for Nsga2Config {
             mutation: PolynomialMutation::default(),
             binary_crossover: UniformCrossover::default(),
             binary_mutation: BitFlip::default(),
+            categorical_mutation: RandomReset::default(),
             eliminate_duplicates: true,
             nan_policy: NanPolicy::Error,
         }
@@ -104,7 +108,8 @@ impl Nsga2Config {
         self.crossover.validate()?;
         self.mutation.validate()?;
         self.binary_crossover.validate()?;
-        self.binary_mutation.validate()
+        self.binary_mutation.validate()?;
+        self.categorical_mutation.validate()
     }
 }
 

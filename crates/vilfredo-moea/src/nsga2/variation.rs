@@ -140,6 +140,7 @@ pub(crate) fn offspring(
             for c in [&mut s.c1, &mut s.c2] {
                 config.mutation.apply(space, c, rng);
                 config.binary_mutation.apply(space, c, rng);
+                config.categorical_mutation.apply(space, c, rng);
                 repair(space, c);
             }
             for c in [&s.c1, &s.c2] {

@@ -37,16 +37,24 @@
 #![deny(missing_docs)]
 
 mod benchmark;
+mod cdtlz;
 mod check;
+mod classic;
 mod dtlz;
 mod front;
+mod mw;
+mod re;
 mod registry;
 mod wfg;
 mod zdt;
 mod zdt5;
 
 pub use benchmark::Benchmark;
+pub use cdtlz::{CDtlz, CDtlzKind};
+pub use classic::{Classic, ClassicKind};
 pub use dtlz::{Dtlz, DtlzKind};
+pub use mw::{Mw, MwKind};
+pub use re::{Re, ReKind};
 pub use registry::{ParamInfo, Params, ProblemInfo, get, list};
 pub use vilfredo_core::{Error, Points, Problem, Result, VarType};
 pub use wfg::{Wfg, WfgKind};

@@ -6,7 +6,11 @@
 //! refused with an error that lists what is valid.
 
 use crate::benchmark::Benchmark;
+use crate::cdtlz::{CDtlz, CDtlzKind};
+use crate::classic::{Classic, ClassicKind};
 use crate::dtlz::{Dtlz, DtlzKind};
+use crate::mw::{Mw, MwKind};
+use crate::re::{Re, ReKind};
 use crate::wfg::{DEFAULT_L, Wfg, WfgKind};
 use crate::zdt::{Zdt, ZdtKind};
 use crate::zdt5::Zdt5;
@@ -132,6 +136,54 @@ const WFG_PARAMS: &[ParamInfo] = &[
     },
 ];
 
+const CDTLZ_PARAMS: &[ParamInfo] = &[
+    DTLZ_N_VAR,
+    DTLZ_N_OBJ,
+    ParamInfo {
+        name: "k",
+        doc: "distance variables, ≥ 1 (default 5 for c1dtlz1, 10 for c2dtlz2 and c3dtlz4)",
+    },
+];
+const C2DTLZ2_PARAMS: &[ParamInfo] = &[
+    DTLZ_N_VAR,
+    DTLZ_N_OBJ,
+    ParamInfo {
+        name: "k",
+        doc: "distance variables, ≥ 1 (default 10)",
+    },
+    ParamInfo {
+        name: "r",
+        doc: "radius of the feasible caps, > 0 (default 0.2 for 2 objectives, 0.4 for 3, else 0.5)",
+    },
+];
+const C3DTLZ4_PARAMS: &[ParamInfo] = &[
+    DTLZ_N_VAR,
+    DTLZ_N_OBJ,
+    ParamInfo {
+        name: "k",
+        doc: "distance variables, ≥ 1 (default 10)",
+    },
+    ParamInfo {
+        name: "alpha",
+        doc: "exponent biasing the position variables, > 0 (default 100)",
+    },
+];
+const MW_PARAMS: &[ParamInfo] = &[ParamInfo {
+    name: "n_var",
+    doc: "number of variables, ≥ 2 (default 15)",
+}];
+const MW_SCALABLE_PARAMS: &[ParamInfo] = &[
+    ParamInfo {
+        name: "n_var",
+        doc: "number of variables, ≥ n_obj (default n_obj + 12)",
+    },
+    ParamInfo {
+        name: "n_obj",
+        doc: "number of objectives, ≥ 2 (default 3)",
+    },
+];
+const NO_PARAMS: &[ParamInfo] = &[];
+
 const fn info(
     name: &'static str,
     description: &'static str,
@@ -255,6 +307,173 @@ const PROBLEMS: &[ProblemInfo] = &[
         "WFG9: M objectives, deceptive, multi-modal, non-separable, concave front",
         WFG_PARAMS,
     ),
+    info(
+        "c1dtlz1",
+        "C1-DTLZ1: M objectives, DTLZ1 with a linear constraint near the front",
+        CDTLZ_PARAMS,
+    ),
+    info(
+        "c2dtlz2",
+        "C2-DTLZ2: M objectives, DTLZ2 front cut to M + 1 feasible caps",
+        C2DTLZ2_PARAMS,
+    ),
+    info(
+        "c3dtlz4",
+        "C3-DTLZ4: M objectives, DTLZ4 with M constraints moving the front outwards",
+        C3DTLZ4_PARAMS,
+    ),
+    info(
+        "mw1",
+        "MW1: 2 objectives, 1 constraint, linear front in feasible pieces",
+        MW_PARAMS,
+    ),
+    info(
+        "mw2",
+        "MW2: 2 objectives, 1 constraint, linear front, multimodal g",
+        MW_PARAMS,
+    ),
+    info(
+        "mw3",
+        "MW3: 2 objectives, 2 constraints, front partly on a constraint",
+        MW_PARAMS,
+    ),
+    info(
+        "mw4",
+        "MW4: M objectives, 1 constraint, linear front",
+        MW_SCALABLE_PARAMS,
+    ),
+    info(
+        "mw5",
+        "MW5: 2 objectives, 3 constraints, front of isolated points",
+        MW_PARAMS,
+    ),
+    info(
+        "mw6",
+        "MW6: 2 objectives, 1 constraint, disconnected concave front",
+        MW_PARAMS,
+    ),
+    info(
+        "mw7",
+        "MW7: 2 objectives, 2 constraints, front on a constraint",
+        MW_PARAMS,
+    ),
+    info(
+        "mw8",
+        "MW8: M objectives, 1 constraint, spherical front in pieces",
+        MW_SCALABLE_PARAMS,
+    ),
+    info(
+        "mw9",
+        "MW9: 2 objectives, 1 constraint, front on a constraint",
+        MW_PARAMS,
+    ),
+    info(
+        "mw10",
+        "MW10: 2 objectives, 3 constraints, disconnected front",
+        MW_PARAMS,
+    ),
+    info(
+        "mw11",
+        "MW11: 2 objectives, 4 constraints, disconnected front",
+        MW_PARAMS,
+    ),
+    info(
+        "mw12",
+        "MW12: 2 objectives, 2 constraints, front on a constraint",
+        MW_PARAMS,
+    ),
+    info(
+        "mw13",
+        "MW13: 2 objectives, 2 constraints, disconnected front",
+        MW_PARAMS,
+    ),
+    info(
+        "mw14",
+        "MW14: M objectives, 1 constraint, disconnected front",
+        MW_SCALABLE_PARAMS,
+    ),
+    info(
+        "bnh",
+        "BNH: 2 objectives, 2 constraints, convex front",
+        NO_PARAMS,
+    ),
+    info(
+        "osy",
+        "OSY: 2 objectives, 6 constraints, front of five pieces",
+        NO_PARAMS,
+    ),
+    info(
+        "tnk",
+        "TNK: 2 objectives, 2 constraints, disconnected wavy front",
+        NO_PARAMS,
+    ),
+    info(
+        "srn",
+        "SRN: 2 objectives, 2 constraints, front on a line of x",
+        NO_PARAMS,
+    ),
+    info(
+        "welded_beam",
+        "Welded beam: cost and deflection, 4 constraints",
+        NO_PARAMS,
+    ),
+    info(
+        "carside",
+        "Car side impact: 3 objectives, 10 constraints",
+        NO_PARAMS,
+    ),
+    info("re21", "RE21: four-bar truss, 2 objectives", NO_PARAMS),
+    info(
+        "re22",
+        "RE22: reinforced concrete beam, 2 objectives (cost, violation)",
+        NO_PARAMS,
+    ),
+    info(
+        "re23",
+        "RE23: pressure vessel, 2 objectives (cost, violation)",
+        NO_PARAMS,
+    ),
+    info(
+        "re24",
+        "RE24: hatch cover, 2 objectives (weight, violation)",
+        NO_PARAMS,
+    ),
+    info(
+        "re25",
+        "RE25: coil compression spring, 2 objectives (volume, violation)",
+        NO_PARAMS,
+    ),
+    info("re31", "RE31: two-bar truss, 3 objectives", NO_PARAMS),
+    info("re32", "RE32: welded beam, 3 objectives", NO_PARAMS),
+    info("re33", "RE33: disc brake, 3 objectives", NO_PARAMS),
+    info(
+        "re34",
+        "RE34: vehicle crashworthiness, 3 objectives",
+        NO_PARAMS,
+    ),
+    info("re35", "RE35: speed reducer, 3 objectives", NO_PARAMS),
+    info(
+        "re36",
+        "RE36: gear train, 3 objectives, integer variables",
+        NO_PARAMS,
+    ),
+    info("re37", "RE37: rocket injector, 3 objectives", NO_PARAMS),
+    info("re41", "RE41: car side impact, 4 objectives", NO_PARAMS),
+    info(
+        "re42",
+        "RE42: conceptual marine design, 4 objectives",
+        NO_PARAMS,
+    ),
+    info(
+        "re61",
+        "RE61: water resource planning, 6 objectives",
+        NO_PARAMS,
+    ),
+    info(
+        "re91",
+        "RE91: car cab design, 9 objectives (random parameters at their means)",
+        NO_PARAMS,
+    ),
 ];
 
 /// Every problem [`get`] knows, with a one-line description and its parameters.
@@ -319,6 +538,30 @@ pub fn get(name: &str, params: &Params) -> Result<Box<dyn Benchmark>> {
             };
             Box::new(dtlz_from(kind, n_var, params)?)
         }
+        "c1dtlz1" | "c2dtlz2" | "c3dtlz4" => Box::new(cdtlz_from(entry.name, n_var, params)?),
+        mw if mw.starts_with("mw") => {
+            let number: u8 = mw[2..].parse().unwrap_or(0);
+            let kind = MwKind::new(number)?;
+            let n_obj = params
+                .count("n_obj")?
+                .unwrap_or(if kind.scalable() { 3 } else { 2 });
+            Box::new(Mw::new(kind, n_obj, n_var)?)
+        }
+        "bnh" => Box::new(Classic::new(ClassicKind::Bnh)),
+        "osy" => Box::new(Classic::new(ClassicKind::Osy)),
+        "tnk" => Box::new(Classic::new(ClassicKind::Tnk)),
+        "srn" => Box::new(Classic::new(ClassicKind::Srn)),
+        "welded_beam" => Box::new(Classic::new(ClassicKind::WeldedBeam)),
+        "carside" => Box::new(Classic::new(ClassicKind::CarSide)),
+        re if re.starts_with("re") => match ReKind::ALL.iter().find(|k| k.name() == re) {
+            Some(&kind) => Box::new(Re::new(kind)),
+            None => {
+                return Err(Error::InvalidArgument {
+                    name: "problem",
+                    reason: format!("unknown problem {name:?}"),
+                });
+            }
+        },
         wfg => {
             let kind = match wfg {
                 "wfg1" => WfgKind::Wfg1,
@@ -361,6 +604,19 @@ fn dtlz_from(kind: DtlzKind, n_var: Option<usize>, params: &Params) -> Result<Dt
     let p = Dtlz::new(kind, n_obj, n_var)?;
     match params.get("alpha") {
         Some(a) => p.with_alpha(a),
+        None => Ok(p),
+    }
+}
+
+fn cdtlz_from(name: &str, n_var: Option<usize>, params: &Params) -> Result<CDtlz> {
+    let kind = match name {
+        "c1dtlz1" => CDtlzKind::C1Dtlz1,
+        "c2dtlz2" => CDtlzKind::C2Dtlz2,
+        _ => CDtlzKind::C3Dtlz4,
+    };
+    let p = CDtlz::new(kind, dtlz_from(kind.base(), n_var, params)?)?;
+    match params.get("r") {
+        Some(r) => p.with_r(r),
         None => Ok(p),
     }
 }

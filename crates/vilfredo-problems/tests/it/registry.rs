@@ -11,15 +11,17 @@ fn err(name: &str, params: &Params) -> String {
 
 #[test]
 fn every_listed_problem_builds_with_defaults_and_evaluates_its_bounds() {
-    assert_eq!(list().len(), 22);
+    assert_eq!(list().len(), 61);
     for info in list() {
         let p = get(info.name, &Params::new()).unwrap();
         assert_eq!(p.name(), info.name);
         assert!(!p.description().is_empty());
         for b in [p.lower().to_vec(), p.upper().to_vec()] {
             let mut f = vec![0.0; p.n_obj()];
-            p.evaluate(&b, &mut f, &mut []).unwrap();
+            let mut g = vec![0.0; p.n_constr()];
+            p.evaluate(&b, &mut f, &mut g).unwrap();
             assert!(f.iter().all(|v| v.is_finite()), "{}", info.name);
+            assert!(g.iter().all(|v| v.is_finite()), "{}", info.name);
         }
         // Upper case works too.
         assert!(get(&info.name.to_uppercase(), &Params::new()).is_ok());

@@ -508,12 +508,16 @@ pub fn get(name: &str, params: &Params) -> Result<Box<dyn Benchmark>> {
     for (p, _) in params.iter() {
         if !entry.params.iter().any(|i| i.name == p) {
             let valid: Vec<&str> = entry.params.iter().map(|i| i.name).collect();
+            let valid = if valid.is_empty() {
+                "none (its sizes are fixed)".to_owned()
+            } else {
+                valid.join(", ")
+            };
             return Err(Error::InvalidArgument {
                 name: "params",
                 reason: format!(
-                    "{} takes no parameter {p:?}; valid parameters: {}",
-                    entry.name,
-                    valid.join(", ")
+                    "{} takes no parameter {p:?}; valid parameters: {valid}",
+                    entry.name
                 ),
             });
         }

@@ -100,3 +100,33 @@ mod props {
         }
     }
 }
+
+#[test]
+fn constrained_problems_check_the_constraint_buffer() {
+    let p = get("mw3", &Params::new().set("n_var", 4.0)).unwrap();
+    let x = [0.5; 8];
+    let e = p
+        .evaluate(&x, &mut [0.0; 4], &mut [])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("constraint") && e.contains('4'), "{e}");
+    let e = p
+        .evaluate(&x[..7], &mut [0.0; 4], &mut [0.0; 4])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains('7') && e.contains('4'), "{e}");
+    let mut g = [0.0; 4];
+    p.evaluate(&x, &mut [0.0; 4], &mut g).unwrap();
+    // Outside the box: MW11 is defined on [0, √2] only.
+    let p = get("mw11", &Params::new().set("n_var", 3.0)).unwrap();
+    let e = p
+        .evaluate(&[1.5, 0.5, 0.5], &mut [0.0; 2], &mut [0.0; 4])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("row 0, variable 0"), "{e}");
+    // At the upper bound pymoo's sqrt goes NaN by rounding; vilfredo stays finite.
+    let mut f = [0.0; 2];
+    let mut g = [0.0; 4];
+    p.evaluate(p.upper(), &mut f, &mut g).unwrap();
+    assert!(f.iter().chain(&g).all(|v| v.is_finite()));
+}

@@ -818,7 +818,7 @@ fn problems_show_and_eval_constrained_problems() {
     for (a, b) in row.iter().zip(want) {
         assert!((a - b).abs() <= 1e-12, "{row:?}");
     }
-    vilfredo(&["problems", "front", "osy"], "").fails(2, &["osy", "not available"]);
+    vilfredo(&["problems", "front", "carside"], "").fails(2, &["carside", "not available"]);
 }
 
 #[test]

@@ -15,16 +15,17 @@
 //! - Car side impact: Jain & Deb, IEEE TEVC 18(4), 2014 (three objectives, ten
 //!   constraints, from Gu et al. 2001).
 //!
-//! Known fronts: BNH (`x₂ = min(x₁, 3)`), SRN (`x₁ = −2.5`, `x₂ ∈ [2.5, √218.75]`) and
-//! TNK (the feasible, non-dominated part of the wavy circle `x₁² + x₂² = 1 +
-//! 0.1 cos(16 atan(x₁/x₂))`). OSY, welded beam and car side impact have fronts known only
-//! as published data files; they are refused.
+//! Known fronts: BNH (`x₂ = min(x₁, 3)`), SRN (`x₁ = −2.5`, `x₂ ∈ [2.5, √218.75]`), TNK
+//! (the feasible, non-dominated part of the wavy circle `x₁² + x₂² = 1 +
+//! 0.1 cos(16 atan(x₁/x₂))`) and OSY (five segments of its Pareto set, from Deb,
+//! "Multi-Objective Optimization using Evolutionary Algorithms", Wiley 2001). Welded beam
+//! and car side impact have fronts known only as published data files; they are refused.
 
 use std::f64::consts::{FRAC_PI_2, PI};
 
 use crate::benchmark::Benchmark;
 use crate::check::evaluate_rows_constrained;
-use crate::front::{grid_front_where, linspace, total};
+use crate::front::{filter_non_dominated, grid_front_where, linspace, total};
 use vilfredo_core::{Points, Problem, Result};
 
 /// Which classic problem.
@@ -212,6 +213,32 @@ fn car_side(x: &[f64], f: &mut [f64], g: &mut [f64]) {
     }
 }
 
+/// OSY's Pareto-optimal vectors: `n` shared out over the five segments of the table in
+/// [`Benchmark::pareto_set`].
+fn osy_set(n: usize) -> Vec<f64> {
+    let mut data = Vec::with_capacity(n * 6);
+    for segment in 0..5 {
+        let count = n / 5 + usize::from(segment < n % 5);
+        let (a, b) = match segment {
+            0 | 1 => (1.0, 5.0),
+            2 => (4.056, 5.0),
+            3 => (1.0, 3.732),
+            _ => (0.0, 1.0),
+        };
+        for t in linspace(a, b, count) {
+            let x = match segment {
+                0 => [5.0, 1.0, t, 0.0, 5.0, 0.0],
+                1 => [5.0, 1.0, t, 0.0, 1.0, 0.0],
+                2 => [t, (t - 2.0) / 3.0, 1.0, 0.0, 1.0, 0.0],
+                3 => [0.0, 2.0, t, 0.0, 1.0, 0.0],
+                _ => [t, 2.0 - t, 1.0, 0.0, 1.0, 0.0],
+            };
+            data.extend_from_slice(&x);
+        }
+    }
+    data
+}
+
 impl Problem for Classic {
     fn name(&self) -> &str {
         self.kind.name()
@@ -252,15 +279,16 @@ impl Benchmark for Classic {
     /// images of `x₁ = −2.5`, `x₂` evenly from 2.5 to where the circle constraint binds
     /// (√218.75 ≈ 14.79020; pymoo stops at 14.7902, just outside). TNK: an even grid of
     /// the angle on the wavy circle, kept where inside the second constraint's disc and
-    /// non-dominated, refined until about `n` points remain. Others: not known.
+    /// non-dominated, refined until about `n` points remain. OSY: the images of its five
+    /// segments (below), filtered to the non-dominated ones. Others: not known.
     fn pareto_front(&self, n: usize) -> Result<Points> {
         match self.kind {
-            ClassicKind::Bnh | ClassicKind::Srn => {
+            ClassicKind::Bnh | ClassicKind::Srn | ClassicKind::Osy => {
                 let set = self.pareto_set(n)?;
                 let mut f = vec![0.0; set.n_points() * 2];
-                let mut g = vec![0.0; set.n_points() * 2];
+                let mut g = vec![0.0; set.n_points() * self.n_constr()];
                 self.evaluate(set.as_slice(), &mut f, &mut g)?;
-                Points::from_vec(f, 2)
+                filter_non_dominated(f, 2)
             }
             ClassicKind::Tnk => grid_front_where(1, 2, n, |u, f| {
                 // Angle φ from the x₂ axis, so atan(x₁/x₂) = φ on the curve.
@@ -275,8 +303,21 @@ impl Benchmark for Classic {
         }
     }
 
-    /// BNH and SRN only (see [`Benchmark::pareto_front`]).
+    /// BNH, SRN and OSY (see [`Benchmark::pareto_front`]). OSY's `n` points are shared
+    /// out over its five segments (Deb 2001, where OSY is worked through):
+    ///
+    /// | segment | x₁ | x₂ | x₃ | x₄ | x₅ | x₆ |
+    /// |---|---|---|---|---|---|---|
+    /// | AB | 5 | 1 | 1 … 5 | 0 | 5 | 0 |
+    /// | BC | 5 | 1 | 1 … 5 | 0 | 1 | 0 |
+    /// | CD | 4.056 … 5 | (x₁ − 2)/3 | 1 | 0 | 1 | 0 |
+    /// | DE | 0 | 2 | 1 … 3.732 | 0 | 1 | 0 |
+    /// | EF | 0 … 1 | 2 − x₁ | 1 | 0 | 1 | 0 |
     fn pareto_set(&self, n: usize) -> Result<Points> {
+        if self.kind == ClassicKind::Osy {
+            total(n, 6)?;
+            return Points::from_vec(osy_set(n), 6);
+        }
         total(n, 2)?;
         let data: Vec<f64> = match self.kind {
             ClassicKind::Bnh => linspace(0.0, 5.0, n)

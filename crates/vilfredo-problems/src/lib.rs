@@ -38,7 +38,7 @@
 //! - True fronts that are not known are refused rather than approximated: DTLZ5/6 with
 //!   more than three objectives and WFG3 with more than two, where points off the paper's
 //!   degenerate curve or line are non-dominated too. So are fronts published only as
-//!   data files (OSY, welded beam, car side impact, MW5/7/9/10/11/13/14, all of RE).
+//!   data files (welded beam, car side impact, MW5/7/9/10/11/13/14, all of RE).
 //! - C-DTLZ default sizes follow the underlying DTLZ's `k` (pymoo: `n_var` 12, 12, 7).
 //! - MW5/6/7/11 clamp at 0 the square root of a value that rounds below 0 at the upper
 //!   bound, where pymoo returns NaN.

@@ -122,7 +122,7 @@ fn mw_fronts_are_attained_by_optimal_vectors() {
 
 #[test]
 fn classic_fronts_are_feasible_images_of_their_sets() {
-    for name in ["bnh", "srn"] {
+    for name in ["bnh", "srn", "osy"] {
         let (p, fr) = front(name, &Params::new(), 50);
         let set = p.pareto_set(50).unwrap();
         for (x, f) in set.view().rows().zip(fr.view().rows()) {
@@ -131,6 +131,17 @@ fn classic_fronts_are_feasible_images_of_their_sets() {
             assert!(g.iter().all(|&v| v <= 1e-12), "{name} {x:?}: {g:?}");
         }
     }
+    // OSY: five connected pieces, f₂ rising from 4 (segment EF) to 76 (segment AB).
+    let (_, fr) = front("osy", &Params::new(), 500);
+    assert_eq!(fr.n_points(), 500);
+    let f2: Vec<f64> = fr.view().rows().map(|f| f[1]).collect();
+    let (lo, hi) = f2
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    assert!(
+        close(lo, 4.0, 1e-12, 0.0) && close(hi, 76.0, 1e-12, 0.0),
+        "{lo} {hi}"
+    );
     // TNK: f = x, on the wavy circle (first constraint binding) inside the disc.
     let (p, fr) = front("tnk", &Params::new(), 400);
     assert!(fr.n_points() >= 300, "{}", fr.n_points());
@@ -153,7 +164,6 @@ fn classic_fronts_are_feasible_images_of_their_sets() {
 #[test]
 fn unknown_fronts_are_refused() {
     for name in [
-        "osy",
         "welded_beam",
         "carside",
         "mw5",

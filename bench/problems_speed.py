@@ -67,6 +67,15 @@ def jmetal_re37():
     return evaluate
 
 
+def jmetal_label() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"jMetalPy {version('jmetalpy')}"
+    except Exception:  # not installed as a distribution (e.g. a bare --target copy)
+        return "jMetalPy"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=2.0, help="time budget per measurement")
@@ -90,13 +99,9 @@ def main() -> None:
 
                 peer_label = f"pymoo {pymoo.__version__}"
             else:
-                peer_eval = jmetal_re37()
-                peer_label = "jMetalPy"
-                if peer_eval is not None:
-                    X_ = X
-
-                    def peer_eval(X=X_, f=peer_eval):
-                        return f(X)
+                one_by_one = jmetal_re37()
+                peer_label = jmetal_label()
+                peer_eval = None if one_by_one is None else (lambda X=X, f=one_by_one: f(X))
 
             got = ours.evaluate(X)
             if peer_eval is not None:

@@ -27,7 +27,8 @@ fn closest(table: &[f64], v: f64) -> f64 {
     best
 }
 
-/// RE22's catalogue of reinforcement areas (in²).
+/// RE22's catalogue of reinforcement areas (in²), sorted. The reference Python code
+/// reads `3,10` where the paper and the other reference versions have 3.10; 3.10 it is.
 const RE22_AREAS: [f64; 76] = [
     0.20, 0.31, 0.40, 0.44, 0.60, 0.62, 0.79, 0.80, 0.88, 0.93, 1.0, 1.20, 1.24, 1.32, 1.40, 1.55,
     1.58, 1.60, 1.76, 1.80, 1.86, 2.0, 2.17, 2.20, 2.37, 2.40, 2.48, 2.60, 2.64, 2.79, 2.80, 3.0,
@@ -179,6 +180,8 @@ fn re32(x: &[f64], f: &mut [f64]) {
 }
 
 /// Disc brake: mass, stopping time and violation.
+// 3.14 below is the reference's constant, not an approximation to replace by π.
+#[allow(clippy::approx_constant)]
 fn re33(x: &[f64], f: &mut [f64]) {
     let (x1, x2, x3, x4) = (x[0], x[1], x[2], x[3]);
     let d2 = x2.powf(2.0) - x1.powf(2.0);
@@ -187,7 +190,8 @@ fn re33(x: &[f64], f: &mut [f64]) {
     f[1] = (9.82e6 * d2) / (x3 * x4 * d3);
     let c = [
         (x2 - x1) - 20.0,
-        0.4 - (x3 / (PI * d2)),
+        // 3.14, not π: the reference implementations' constant, kept so values agree.
+        0.4 - (x3 / (3.14 * d2)),
         1.0 - (2.22e-3 * x3 * d3) / d2.powf(2.0),
         (2.66e-2 * x3 * x4 * d3) / d2 - 900.0,
     ];

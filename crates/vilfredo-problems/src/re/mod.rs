@@ -25,6 +25,8 @@
 //!   means: the nominal design problem. Noise, where wanted, belongs to the caller.
 //! - RE22's `x₂` has lower bound 0 in the paper, where the formulas divide by zero; the
 //!   bound here is 1e-30 (pymoo's choice for TNK's `x₂` for the same reason).
+//! - RE33's second constraint uses 3.14 for π, as every reference implementation does
+//!   (jMetalPy 1.9.0 uses π; the values differ in the last digits of the violation).
 //!
 //! True fronts: the paper publishes approximations (data files), not closed forms, so
 //! `pareto_front` refuses every RE problem rather than inventing one.

@@ -795,6 +795,8 @@ fn problems_show_and_eval_constrained_problems() {
     assert!(mw3.ok().contains("n_constr: 2\n"), "{mw3:?}");
     let re36 = vilfredo(&["problems", "show", "re36"], "");
     assert!(re36.ok().contains("variables: integer\n"), "{re36:?}");
+    let re35 = vilfredo(&["problems", "show", "re35"], "");
+    assert!(re35.ok().contains("variables: real, integer\n"), "{re35:?}");
     let all = vilfredo(&["problems", "list"], "");
     let listed = all.ok();
     for name in [

@@ -9,14 +9,14 @@ pub struct ParamInfo {
     pub doc: &'static str,
 }
 
-/// One entry of [`list`].
+/// One entry of [`list`](super::list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProblemInfo {
-    /// The name [`get`] accepts.
+    /// The name [`get`](super::get) accepts.
     pub name: &'static str,
     /// A one-line description.
     pub description: &'static str,
-    /// The parameters [`get`] accepts for it.
+    /// The parameters [`get`](super::get) accepts for it.
     pub params: &'static [ParamInfo],
 }
 

@@ -21,9 +21,10 @@ RE23 (it rounds x to a multiple of 0.0625 instead of taking 0.0625 * round(x)), 
 (it uses pi where the reference has 3.14 in the second constraint), RE41
 (it rounds the continuous variables), RE41, RE42 and RE61 (it counts max(0, c) as the
 violation of constraints written c >= 0 feasible, the opposite sign) and RE91 (random
-terms). For those six the values come from the formulas written out below, from the
-paper, with RE91's random parameters at their means; jMetalPy still cross-checks the
-objectives its departures do not touch.
+terms). For those six the values come from the formulas written out below (vectorised,
+written from the paper and checked against the authors' reference code), with RE91's
+random parameters at their means; jMetalPy still cross-checks the objectives its
+departures do not touch (RE33, RE42, RE61).
 
 constrained.txt: as evaluations.txt for the constrained problems (C-DTLZ, MW, the
 classic engineering problems), ~10 rows a case and a constraint block after the

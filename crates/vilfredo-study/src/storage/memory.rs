@@ -1,6 +1,6 @@
 //! The in-memory store: fast, private to one process, gone when it ends.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
 use vilfredo_core::Direction;
@@ -32,6 +32,10 @@ struct StudyRecord {
     trials: Vec<TrialId>,
     /// Trial ids in finishing order (the cursor of `finished_since` indexes this).
     finished: Vec<TrialId>,
+    /// Ids of the trials still running or waiting. Ids grow with trial numbers, so the
+    /// set's order is number order; asking for running trials costs what they cost, not
+    /// what the whole study costs.
+    unfinished: BTreeSet<TrialId>,
     /// The first distribution seen for each parameter name.
     params: HashMap<String, Distribution>,
 }
@@ -126,6 +130,7 @@ impl Inner {
             datetime_complete: None,
         };
         rec.trials.push(id);
+        rec.unfinished.insert(id);
         for p in &trial.params {
             rec.params
                 .entry(p.name.clone())
@@ -151,7 +156,9 @@ impl Inner {
         rec.trial.values = values.map(<[f64]>::to_vec);
         rec.trial.datetime_complete = Some(now());
         let (study, snapshot) = (rec.study, rec.trial.clone());
-        self.study_mut(study)?.finished.push(id);
+        let s = self.study_mut(study)?;
+        s.finished.push(id);
+        s.unfinished.remove(&id);
         Ok(snapshot)
     }
 }
@@ -176,6 +183,7 @@ impl Storage for InMemoryStorage {
                 },
                 trials: Vec::new(),
                 finished: Vec::new(),
+                unfinished: BTreeSet::new(),
                 params: HashMap::new(),
             },
         );
@@ -285,7 +293,7 @@ impl Storage for InMemoryStorage {
 
     fn claim_waiting_trial(&self, study: StudyId) -> Result<Option<FrozenTrial>> {
         let mut inner = self.lock()?;
-        let ids = inner.study(study)?.trials.clone();
+        let ids: Vec<TrialId> = inner.study(study)?.unfinished.iter().copied().collect();
         for id in ids {
             let r = inner.open_record_mut(id);
             if let Ok(r) = r
@@ -401,8 +409,14 @@ impl Storage for InMemoryStorage {
     fn trials(&self, study: StudyId, states: Option<&[TrialState]>) -> Result<Vec<FrozenTrial>> {
         let inner = self.lock()?;
         let s = inner.study(study)?;
-        let mut out = Vec::with_capacity(s.trials.len());
-        for &id in &s.trials {
+        // Only unfinished trials can be running or waiting: when no finished state is
+        // asked for, the index of unfinished trials is all there is to look at.
+        let ids: Box<dyn Iterator<Item = &TrialId>> = match states {
+            Some(st) if !st.iter().any(|x| x.is_finished()) => Box::new(s.unfinished.iter()),
+            _ => Box::new(s.trials.iter()),
+        };
+        let mut out = Vec::new();
+        for &id in ids {
             let t = &inner.record(id)?.trial;
             if states.is_none_or(|st| st.contains(&t.state)) {
                 out.push(t.clone());
@@ -439,7 +453,7 @@ impl Storage for InMemoryStorage {
         let deadline = now() - grace_ms;
         let stale: Vec<TrialId> = inner
             .study(study)?
-            .trials
+            .unfinished
             .iter()
             .copied()
             .filter(|&id| {

@@ -57,7 +57,10 @@ pub use frozen::{
     FrozenTrial, StudyId, StudyInfo, StudySummary, Timestamp, TrialId, TrialParam, TrialState, now,
 };
 pub use history::History;
-pub use sampler::{RandomSampler, Sampler, SamplerContext};
+pub use sampler::{
+    Crossover, LhsSampler, Nsga2Sampler, Nsga3Sampler, NsgaOptions, RandomSampler, Sampler,
+    SamplerContext, SobolSampler,
+};
 pub use storage::{AttrKind, FinishedSince, InMemoryStorage, Storage};
 pub use study::{Heartbeat, OptimizeOptions, Outcome, Study, TrialError};
 pub use trial::Trial;

@@ -69,8 +69,7 @@ fn parse(text: &str) -> std::result::Result<Vec<Entry>, String> {
             _ => return Err(bad()),
         };
         let initial = numbers[2..].to_vec();
-        let valid = degree >= 1
-            && degree < BITS
+        let valid = (1..BITS).contains(&degree)
             && initial.len() == degree
             && initial
                 .iter()
@@ -101,8 +100,8 @@ fn direction_numbers(entry: Option<&Entry>) -> [u64; BITS] {
         return v;
     };
     let s = e.degree;
-    for k in 0..s {
-        v[k] = e.initial[k] << (BITS - 1 - k);
+    for (k, (vk, m)) in v.iter_mut().zip(&e.initial).enumerate() {
+        *vk = m << (BITS - 1 - k);
     }
     for k in s..BITS {
         let mut x = v[k - s] ^ (v[k - s] >> s);
@@ -266,9 +265,9 @@ fn lower_triangular(rng: &mut SplitMix64) -> [u64; BITS] {
 
 /// `L · x` over GF(2): bit `p` of the result is the parity of `row_p & x`.
 fn multiply(rows: &[u64; BITS], x: u64) -> u64 {
-    rows.iter()
-        .enumerate()
-        .fold(0, |acc, (p, r)| acc | (u64::from((r & x).count_ones() & 1) << p))
+    rows.iter().enumerate().fold(0, |acc, (p, r)| {
+        acc | (u64::from((r & x).count_ones() & 1) << p)
+    })
 }
 
 #[cfg(test)]
@@ -358,7 +357,10 @@ mod tests {
                 let mut seen = vec![false; n];
                 for i in 0..n {
                     let cell = (pts[i * 5 + d] * n as f64) as usize;
-                    assert!(!seen[cell], "seed {seed} dim {d}: two points in cell {cell}");
+                    assert!(
+                        !seen[cell],
+                        "seed {seed} dim {d}: two points in cell {cell}"
+                    );
                     seen[cell] = true;
                 }
             }

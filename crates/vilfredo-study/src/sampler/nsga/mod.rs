@@ -30,10 +30,11 @@ mod population;
 mod variation;
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use vilfredo_core::rng::SplitMix64;
 
-use super::random::keyed_unit;
+use super::random::{keyed_unit, name_hash};
 use super::{Sampler, SamplerContext};
 use crate::distribution::Distribution;
 use crate::error::{Result, invalid};
@@ -46,6 +47,9 @@ use variation::Variation;
 /// Planned children kept for trials that have not finished in this process's view;
 /// beyond this the oldest are forgotten (a trial lost by its worker never finishes).
 const MAX_PLANS: usize = 4096;
+
+/// Random vectors tried per allowed retry once breeding has failed to avoid duplicates.
+const RANDOM_TRIES_PER_RETRY: usize = 8;
 
 /// Options of [`Nsga2Sampler`] and [`Nsga3Sampler`], named as Optuna names them.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +68,8 @@ pub struct NsgaOptions {
     pub swapping_prob: f64,
     /// Seed of every random choice.
     pub seed: u64,
-    /// How many children may be rejected as duplicates before a random one is used.
+    /// How many bred children may be rejected as duplicates before random vectors are
+    /// tried (eight times as many); only when all are taken is a duplicate handed out.
     pub max_retries: usize,
 }
 
@@ -117,8 +122,25 @@ impl NsgaOptions {
     }
 }
 
-/// One planned child: `(name, distribution, internal value)` sorted by name.
-type Plan = Vec<(String, Distribution, f64)>;
+/// The learned search space with what breeding over it needs.
+#[derive(Debug)]
+struct SpaceOps {
+    /// Names and distributions, sorted by name.
+    params: Vec<(String, Distribution)>,
+    /// Hashes of the names, for fingerprints.
+    hashes: Vec<u64>,
+    variation: Variation,
+}
+
+/// A child planned for a trial.
+#[derive(Debug, Clone)]
+struct Plan {
+    /// The space it was bred in.
+    space: Arc<SpaceOps>,
+    /// Internal values, in space order.
+    values: Vec<f64>,
+    fingerprint: u64,
+}
 
 /// The machinery both samplers share.
 #[derive(Debug)]
@@ -129,8 +151,8 @@ struct Engine {
     /// How many of the history's finished trials are absorbed.
     seen: usize,
     population: Population,
-    /// Operators for the current space (rebuilt when the space changes).
-    variation: Option<(Vec<(String, Distribution)>, Variation)>,
+    /// The current space's operators (rebuilt when the space changes).
+    ops: Option<Arc<SpaceOps>>,
     /// Fingerprints of every finished trial's parameters.
     finished: HashSet<u64>,
     /// Children planned for trials not yet seen finished, by trial number.
@@ -150,7 +172,7 @@ impl Engine {
             population: Population::new(options.population_size, truncation),
             options,
             seen: 0,
-            variation: None,
+            ops: None,
             finished: HashSet::new(),
             plans: BTreeMap::new(),
         })
@@ -169,21 +191,28 @@ impl Engine {
             }
         }
         self.seen = finished.len();
+        if arrivals.is_empty() {
+            return Ok(());
+        }
         self.population.absorb(arrivals)?;
         let space = self.population.space();
-        if self.variation.as_ref().is_none_or(|(s, _)| s != space) {
-            self.variation = if space.is_empty() {
+        if self.ops.as_ref().is_none_or(|o| o.params != space) {
+            self.ops = if space.is_empty() {
                 None
             } else {
                 let o = &self.options;
-                let v = Variation::new(
+                let variation = Variation::new(
                     space,
                     o.crossover,
                     o.crossover_prob,
                     o.swapping_prob,
                     o.mutation_prob,
                 )?;
-                Some((space.to_vec(), v))
+                Some(Arc::new(SpaceOps {
+                    params: space.to_vec(),
+                    hashes: space.iter().map(|(n, _)| name_hash(n)).collect(),
+                    variation,
+                }))
             };
         }
         Ok(())
@@ -191,39 +220,29 @@ impl Engine {
 
     /// Fingerprints (over the space) of what running trials have or will get, and of
     /// the children planned for them.
-    fn taken(
-        &self,
-        ctx: &SamplerContext<'_>,
-        space: &[(String, Distribution)],
-        me: u64,
-    ) -> HashSet<u64> {
-        let mut taken: HashSet<u64> = self
-            .plans
-            .values()
-            .map(|p| fingerprint::of_sorted(p.iter().map(|(n, _, x)| (n.as_str(), *x))))
-            .collect();
+    fn taken(&self, ctx: &SamplerContext<'_>, ops: &SpaceOps, me: u64) -> HashSet<u64> {
+        let mut taken: HashSet<u64> = self.plans.values().map(|p| p.fingerprint).collect();
         for r in ctx.running.iter().filter(|r| r.number != me) {
             let plan = self.plans.get(&r.number);
-            let values = space.iter().map(|(name, d)| {
-                let x = match r.param(name) {
-                    Some(p) => p.internal,
-                    None => match plan.and_then(|p| p.iter().find(|(n, _, _)| n == name)) {
-                        Some((_, _, x)) => *x,
-                        // Not suggested yet: it will get its keyed random value.
-                        None => d.from_unit(keyed_unit(self.options.seed, r.number, name)),
-                    },
+            let values = ops.params.iter().enumerate().map(|(i, (name, d))| {
+                let planned = plan.and_then(|p| p.value(name, d));
+                let x = match (r.param(name), planned) {
+                    (Some(p), _) => p.internal,
+                    (None, Some(x)) => x,
+                    // Not suggested yet: it will get its keyed random value.
+                    (None, None) => d.from_unit(keyed_unit(self.options.seed, r.number, name)),
                 };
-                (name.as_str(), x)
+                (ops.hashes[i], x)
             });
-            taken.insert(fingerprint::of_sorted(values));
+            taken.insert(fingerprint::of_hashed(values));
         }
         taken
     }
 
     /// Unit coordinates of member `i` over the space.
-    fn unit_of(&self, i: usize, space: &[(String, Distribution)]) -> Vec<f64> {
+    fn unit_of(&self, i: usize, ops: &SpaceOps) -> Vec<f64> {
         let m = &self.population.members()[i];
-        space
+        ops.params
             .iter()
             .map(|(name, d)| {
                 m.params
@@ -248,35 +267,43 @@ impl Engine {
         if !trial.params.is_empty() {
             return Ok(());
         }
-        let Some((space, variation)) = self.variation.clone() else {
+        let Some(ops) = self.ops.clone() else {
             return Ok(());
         };
-        let taken = self.taken(ctx, &space, trial.number);
+        let taken = self.taken(ctx, &ops, trial.number);
         let breed = self.population.is_full();
         let tries = self.options.max_retries.max(1);
-        let mut plan = Vec::new();
-        for attempt in 0..2 * tries {
+        let (mut values, mut fp) = (Vec::new(), 0);
+        // Bred children first; then random ones, many more of them since they are cheap
+        // and a nearly exhausted discrete space may leave few free vectors.
+        for attempt in 0..tries + RANDOM_TRIES_PER_RETRY * tries {
             let unit: Vec<f64> = if breed && attempt < tries {
                 let a = self.tournament();
                 let mut b = self.tournament();
                 if b == a {
                     b = self.tournament();
                 }
-                let (ua, ub) = (self.unit_of(a, &space), self.unit_of(b, &space));
-                variation.child(&ua, &ub, &mut self.rng)
+                let (ua, ub) = (self.unit_of(a, &ops), self.unit_of(b, &ops));
+                ops.variation.child(&ua, &ub, &mut self.rng)
             } else {
-                space.iter().map(|_| self.rng.next_f64()).collect()
+                ops.params.iter().map(|_| self.rng.next_f64()).collect()
             };
-            plan = space
+            values = ops
+                .params
                 .iter()
                 .zip(unit)
-                .map(|((name, d), u)| (name.clone(), d.clone(), d.from_unit(u)))
+                .map(|((_, d), u)| d.from_unit(u))
                 .collect();
-            let fp = fingerprint::of_sorted(plan.iter().map(|(n, _, x)| (n.as_str(), *x)));
+            fp = fingerprint::of_hashed(ops.hashes.iter().copied().zip(values.iter().copied()));
             if !self.finished.contains(&fp) && !taken.contains(&fp) {
                 break;
             }
         }
+        let plan = Plan {
+            space: ops,
+            values,
+            fingerprint: fp,
+        };
         self.plans.insert(trial.number, plan);
         while self.plans.len() > MAX_PLANS {
             self.plans.pop_first();
@@ -288,11 +315,23 @@ impl Engine {
         let planned = self
             .plans
             .get(&trial.number)
-            .and_then(|p| p.iter().find(|(n, d, _)| n == name && d == distribution));
-        match planned {
-            Some((_, _, x)) => *x,
-            None => distribution.from_unit(keyed_unit(self.options.seed, trial.number, name)),
-        }
+            .and_then(|p| p.value(name, distribution));
+        planned.unwrap_or_else(|| {
+            distribution.from_unit(keyed_unit(self.options.seed, trial.number, name))
+        })
+    }
+}
+
+impl Plan {
+    /// The planned value of `name`, if it was planned with this distribution.
+    fn value(&self, name: &str, distribution: &Distribution) -> Option<f64> {
+        // The space is sorted by name.
+        let i = self
+            .space
+            .params
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        (self.space.params[i].1 == *distribution).then(|| self.values[i])
     }
 }
 

@@ -281,6 +281,7 @@ mod tests {
                 objectives: vec![x, 1.0 - x],
                 violation: 0.0,
                 params: Vec::new(),
+                signature: 0,
             })
             .collect();
         let last: Vec<usize> = (0..all.len()).collect();

@@ -28,6 +28,9 @@ pub(crate) struct Member {
     pub violation: f64,
     /// The trial's parameters.
     pub params: Vec<TrialParam>,
+    /// A hash of the parameters' names and distributions: members with equal
+    /// signatures have the same search space.
+    pub signature: u64,
 }
 
 impl Member {
@@ -45,6 +48,7 @@ impl Member {
                 violation
             },
             params: trial.params.clone(),
+            signature: super::fingerprint::of_space(&trial.params),
         })
     }
 }
@@ -114,6 +118,8 @@ pub(crate) struct Population {
     crowding: Vec<f64>,
     /// Parameters every member has with the same distribution, sorted by name.
     space: Vec<(String, Distribution)>,
+    /// The signature all members shared when `space` was learned, if they did.
+    space_signature: Option<u64>,
     truncation: Box<dyn Truncation>,
 }
 
@@ -126,6 +132,7 @@ impl Population {
             rank: Vec::new(),
             crowding: Vec::new(),
             space: Vec::new(),
+            space_signature: None,
             truncation,
         }
     }
@@ -165,20 +172,22 @@ impl Population {
         // In chunks of at most `size`, so opening a long study costs O(n · size), and
         // each survival ranks at most twice the population.
         let mut arrivals = arrivals.into_iter().peekable();
+        let mut rank = None;
         while arrivals.peek().is_some() {
             let mut all = std::mem::take(&mut self.members);
             all.extend(arrivals.by_ref().take(self.size.max(1)));
-            self.members = self.survive(all)?;
+            (self.members, rank) = self.survive(all)?;
         }
-        self.rerank()?;
+        self.rerank(rank)?;
         self.learn_space();
         Ok(())
     }
 
-    /// Keeps the best `size` of `all`, ordered by trial number.
-    fn survive(&self, all: Vec<Member>) -> Result<Vec<Member>> {
+    /// Keeps the best `size` of `all`, ordered by trial number, with their ranks when
+    /// they were computed (a survivor's rank does not change when worse members leave).
+    fn survive(&self, all: Vec<Member>) -> Result<(Vec<Member>, Option<Vec<usize>>)> {
         if all.len() <= self.size {
-            return Ok(all);
+            return Ok((all, None));
         }
         let rank = ranks(&all)?;
         let mut order: Vec<usize> = (0..all.len()).collect();
@@ -199,13 +208,18 @@ impl Population {
             start = end;
         }
         chosen.sort_by_key(|&i| all[i].number);
+        let kept_rank = chosen.iter().map(|&i| rank[i]).collect();
         let mut slots: Vec<Option<Member>> = all.into_iter().map(Some).collect();
-        Ok(chosen.into_iter().filter_map(|i| slots[i].take()).collect())
+        let kept = chosen.into_iter().filter_map(|i| slots[i].take()).collect();
+        Ok((kept, Some(kept_rank)))
     }
 
-    /// Ranks and crowding distances of the members, for tournaments.
-    fn rerank(&mut self) -> Result<()> {
-        self.rank = ranks(&self.members)?;
+    /// Ranks (unless known) and crowding distances of the members, for tournaments.
+    fn rerank(&mut self, rank: Option<Vec<usize>>) -> Result<()> {
+        self.rank = match rank {
+            Some(r) if r.len() == self.members.len() => r,
+            _ => ranks(&self.members)?,
+        };
         self.crowding = vec![0.0; self.members.len()];
         let max_rank = self.rank.iter().copied().max().unwrap_or(0);
         let mut by_rank: Vec<Vec<usize>> = vec![Vec::new(); max_rank + 1];
@@ -224,8 +238,16 @@ impl Population {
     fn learn_space(&mut self) {
         let Some(first) = self.members.first() else {
             self.space.clear();
+            self.space_signature = None;
             return;
         };
+        // The common case: every member has the same parameters, and the space was
+        // learned from such members already.
+        let shared = self.members.iter().all(|m| m.signature == first.signature);
+        if shared && self.space_signature == Some(first.signature) {
+            return;
+        }
+        self.space_signature = shared.then_some(first.signature);
         let mut space: Vec<(String, Distribution)> = first
             .params
             .iter()
@@ -271,6 +293,7 @@ mod tests {
             objectives: f.to_vec(),
             violation,
             params: Vec::new(),
+            signature: 0,
         }
     }
 

@@ -470,3 +470,59 @@ impl Storage for InMemoryStorage {
         Ok(failed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index of unfinished trials answers exactly what a scan of all trials would.
+    #[test]
+    fn unfinished_index_agrees_with_a_full_scan() {
+        let s = InMemoryStorage::new();
+        let study = s.create_study("s", &[Direction::Minimize]).unwrap();
+        let other = s.create_study("t", &[Direction::Minimize]).unwrap();
+        let mut ids = Vec::new();
+        for i in 0..30 {
+            let state = if i % 7 == 3 {
+                TrialState::Waiting
+            } else {
+                TrialState::Running
+            };
+            ids.push(s.create_trial(study, state, &[]).unwrap().id);
+            s.create_trial(other, TrialState::Running, &[]).unwrap();
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if i % 3 == 0 && s.trial(*id).unwrap().state == TrialState::Running {
+                s.finish_trial(*id, TrialState::Complete, Some(&[1.0]))
+                    .unwrap();
+            }
+        }
+        let claimed = s.claim_waiting_trial(study).unwrap().unwrap();
+        assert_eq!(claimed.number, 3);
+        let all = s.trials(study, None).unwrap();
+        for states in [
+            vec![TrialState::Running],
+            vec![TrialState::Waiting],
+            vec![TrialState::Running, TrialState::Waiting],
+        ] {
+            let want: Vec<u64> = all
+                .iter()
+                .filter(|t| states.contains(&t.state))
+                .map(|t| t.number)
+                .collect();
+            let got: Vec<u64> = s
+                .trials(study, Some(&states))
+                .unwrap()
+                .iter()
+                .map(|t| t.number)
+                .collect();
+            assert_eq!(got, want, "{states:?}");
+        }
+        assert_eq!(
+            s.trials(study, Some(&[TrialState::Complete]))
+                .unwrap()
+                .len(),
+            9
+        );
+    }
+}

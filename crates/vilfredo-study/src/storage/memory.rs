@@ -522,7 +522,7 @@ mod tests {
             s.trials(study, Some(&[TrialState::Complete]))
                 .unwrap()
                 .len(),
-            9
+            8
         );
     }
 }

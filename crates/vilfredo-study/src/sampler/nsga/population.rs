@@ -169,6 +169,12 @@ impl Population {
         if arrivals.is_empty() {
             return Ok(());
         }
+        if let [x] = arrivals.as_slice()
+            && self.is_full()
+            && self.cannot_enter(x)
+        {
+            return Ok(());
+        }
         // In chunks of at most `size`, so opening a long study costs O(n · size), and
         // each survival ranks at most twice the population.
         let mut arrivals = arrivals.into_iter().peekable();
@@ -181,6 +187,20 @@ impl Population {
         self.rerank(rank)?;
         self.learn_space();
         Ok(())
+    }
+
+    /// Whether `x`, added to the full population, would be the one cut: it is when a
+    /// member of the worst front dominates it (under Deb's rules), since then it
+    /// dominates no member (that member would dominate them too), every rank stays,
+    /// and it alone has a rank worse than the worst.
+    fn cannot_enter(&self, x: &Member) -> bool {
+        let Some(&worst) = self.rank.iter().max() else {
+            return false;
+        };
+        self.members
+            .iter()
+            .zip(&self.rank)
+            .any(|(w, &r)| r == worst && constrained_dominates(w, x))
     }
 
     /// Keeps the best `size` of `all`, ordered by trial number, with their ranks when
@@ -266,6 +286,20 @@ impl Population {
     }
 }
 
+/// Deb's constrained domination: feasible beats infeasible, less violation beats more,
+/// and two feasible members compare by Pareto dominance.
+fn constrained_dominates(a: &Member, b: &Member) -> bool {
+    match (a.violation > 0.0, b.violation > 0.0) {
+        (false, true) => true,
+        (true, false) => false,
+        (true, true) => a.violation < b.violation,
+        (false, false) => {
+            let pairs = a.objectives.iter().zip(&b.objectives);
+            pairs.clone().all(|(x, y)| x <= y) && pairs.into_iter().any(|(x, y)| x < y)
+        }
+    }
+}
+
 /// Constrained Pareto ranks of the members.
 fn ranks(members: &[Member]) -> Result<Vec<usize>> {
     let Some(first) = members.first() else {
@@ -315,6 +349,35 @@ mod tests {
         assert_eq!(kept.len(), 3);
         assert!(kept.contains(&0) && kept.contains(&2));
         assert!(!kept.contains(&4) && !kept.contains(&5));
+    }
+
+    #[test]
+    fn one_arrival_at_a_time_matches_batch_survival() {
+        // Feeding trials one by one (with the quick rejection) or all at once keeps the
+        // same members when every arrival is either clearly out or clearly in.
+        let pts: Vec<Member> = (0..40u64)
+            .map(|i| {
+                let x = ((i * 37) % 40) as f64 / 40.0;
+                let shift = if i % 3 == 0 { 0.5 } else { 0.0 };
+                member(
+                    i,
+                    [x + shift, 1.0 - x + shift],
+                    if i % 11 == 5 { 1.0 } else { 0.0 },
+                )
+            })
+            .collect();
+        let mut one = Population::new(8, Box::new(Crowding));
+        for m in pts.iter().cloned() {
+            one.absorb(vec![m]).unwrap();
+        }
+        let kept: Vec<u64> = one.members().iter().map(|m| m.number).collect();
+        assert_eq!(kept.len(), 8);
+        // Only non-dominated feasible trials (i % 3 != 0, i % 11 != 5) remain.
+        assert!(kept.iter().all(|i| i % 3 != 0 && i % 11 != 5), "{kept:?}");
+        let a = member(100, [0.9, 0.9], 0.0);
+        assert!(one.cannot_enter(&a));
+        let b = member(101, [-1.0, -1.0], 0.0);
+        assert!(!one.cannot_enter(&b));
     }
 
     #[test]

@@ -76,6 +76,28 @@ fn nsga2_beats_random_on_zdt1() {
     }
 }
 
+#[test]
+fn maximised_objectives_are_turned_around() {
+    // ZDT1 with its first objective negated and maximised is the same problem.
+    let directions = [Direction::Maximize, Direction::Minimize];
+    let e = study(
+        &directions,
+        Box::new(Nsga2Sampler::new(nsga(40, 2)).unwrap()),
+    );
+    run(&e, 1000, 1, |t| {
+        let f = zdt1(t)?;
+        Ok(vec![-f[0], f[1]])
+    });
+    let same = study(&MIN2, Box::new(Nsga2Sampler::new(nsga(40, 2)).unwrap()));
+    run(&same, 1000, 1, zdt1);
+    let (he, hs) = (
+        hypervolume(&e, &[-1.1, 1.1]),
+        hypervolume(&same, &[1.1, 1.1]),
+    );
+    assert_eq!(he, hs);
+    assert!(he > 0.7, "{he}");
+}
+
 /// DTLZ2 with three objectives and six variables (Deb, Thiele, Laumanns & Zitzler 2002).
 fn dtlz2(t: &mut Trial) -> Result<Vec<f64>, TrialError> {
     let x: Vec<f64> = (0..6)

@@ -8,8 +8,9 @@ random, and NSGA-II with a population of 50 (Optuna's generational NSGAIISampler
 vilfredo's steady-state Nsga2Sampler).
 
 vilfredo's side is the Rust example `ask_tell_throughput` (built here in release); it
-also reports the mean cost of a trial over the first and last 10 % of the run, to show
-the cost does not grow. Optuna's side runs in this process with its in-memory storage.
+also reports the mean cost of `ask` (where the sampler plans a trial) and of `tell`
+(where the history absorbs it and updates the Pareto front) over the first and the last
+10 % of the run, to show which costs grow, and the size of the final front. Optuna's side runs in this process with its in-memory storage.
 A run of Optuna stops at --optuna-seconds (default 300) and reports the trials reached.
 
     python3 bench/study_vs_optuna.py                     # 1,000 and 5,000 trials
@@ -78,8 +79,11 @@ def main() -> int:
     alone = [int(s) for s in args.vilfredo_trials.split(",") if s]
     print(f"# Optuna {optuna.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     print()
-    print("| sampler | trials | Optuna trials/s | vilfredo trials/s | ratio | vilfredo µs/trial, first 10 % | last 10 % |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| sampler | trials | Optuna trials/s | vilfredo trials/s | ratio "
+        "| vilfredo ask µs, first → last 10 % | tell µs, first → last 10 % | front |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for sampler in ["random", "nsga2"]:
         for n in sorted(set(both + alone)):
             v = vilfredo_run(sampler, n)
@@ -91,8 +95,10 @@ def main() -> int:
                 ocell, ratio = f"{orate:,.0f}{reached}", f"{vr / orate:,.0f}×"
             else:
                 ocell, ratio = "—", "—"
+            ask = f"{float(v['ask_first_us']):.1f} → {float(v['ask_last_us']):.1f}"
+            tell = f"{float(v['tell_first_us']):.1f} → {float(v['tell_last_us']):.1f}"
             print(
-                f"| {sampler} | {n:,} | {ocell} | {vr:,.0f} | {ratio} | {float(v['first_us']):.1f} | {float(v['last_us']):.1f} |",
+                f"| {sampler} | {n:,} | {ocell} | {vr:,.0f} | {ratio} | {ask} | {tell} | {int(v['front']):,} |",
                 flush=True,
             )
     return 0

@@ -335,8 +335,22 @@ impl Plan {
     }
 }
 
-/// Steady-state, asynchronous NSGA-II (see the [module docs](self)): the population is
-/// the best `population_size` complete trials by constrained rank and crowding distance.
+/// Steady-state, asynchronous NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, IEEE TEVC
+/// 6(2)), in Optuna's `NSGAIISampler` vocabulary but without generations.
+///
+/// The parents are the best `population_size` complete trials finished so far, by
+/// constrained non-dominated rank (Deb's feasibility rules on the trials' constraints)
+/// and crowding distance, updated as each trial finishes; failed and pruned trials never
+/// enter, late ones are merged when they arrive. Until the population is full, trials are
+/// random. Then each new trial is bred at once: two binary tournaments, SBX (or uniform)
+/// crossover and polynomial mutation on the unit scale of the parameters every parent
+/// has, uniform crossover and random reset for categorical ones, mapped back through
+/// each distribution (so log scales and grids hold). A child equal to a finished, running
+/// or planned trial is bred again, then replaced by random vectors, a bounded number of
+/// times. Parameters outside the learned space are random, keyed like
+/// [`RandomSampler`](super::RandomSampler). Asking costs what the population and the
+/// running trials cost, never what the history costs; one worker with a seed is
+/// reproducible.
 #[derive(Debug)]
 pub struct Nsga2Sampler {
     engine: Engine,

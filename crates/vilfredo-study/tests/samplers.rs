@@ -375,3 +375,41 @@ fn lhs_sampler_stratifies_every_parameter() {
     run(&again, 2 * n, 1, square);
     assert_eq!(units(&s, 0..2 * n), units(&again, 0..2 * n));
 }
+
+#[test]
+fn stragglers_failures_and_pruned_trials_through_ask_and_tell() {
+    use vilfredo_study::Outcome;
+    let s = study(&MIN2, Box::new(Nsga2Sampler::new(nsga(6, 4)).unwrap()));
+    let ask = |s: &Study| {
+        let mut t = s.ask().unwrap();
+        let f = zdt1(&mut t).unwrap();
+        (t, f)
+    };
+    // Twelve trials in flight; they finish in reverse order, some failed or pruned.
+    let mut flying: Vec<_> = (0..12).map(|_| ask(&s)).collect();
+    let mut k = 0;
+    while let Some((t, f)) = flying.pop() {
+        let outcome = match k % 5 {
+            3 => Outcome::Failed("worker lost".into()),
+            4 => Outcome::Pruned,
+            _ => Outcome::Complete(f),
+        };
+        s.tell(t, outcome).unwrap();
+        k += 1;
+        // Keep asking while others are still running: bred children must stay valid
+        // and distinct while stragglers arrive.
+        if k % 2 == 0 {
+            let (t, f) = ask(&s);
+            s.tell(t, Outcome::Complete(f)).unwrap();
+        }
+    }
+    for _ in 0..60 {
+        let (t, f) = ask(&s);
+        s.tell(t, Outcome::Complete(f)).unwrap();
+    }
+    let trials = s.trials().unwrap();
+    assert_eq!(trials.len(), 78);
+    let distinct: HashSet<_> = trials.iter().map(param_vector).collect();
+    assert_eq!(distinct.len(), trials.len());
+    assert!(trials.iter().all(|t| t.params.len() == 5));
+}

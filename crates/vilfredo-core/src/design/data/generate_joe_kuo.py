@@ -5,7 +5,8 @@ The numbers are Joe & Kuo's "new-joe-kuo-6.21201" set (S. Joe and F. Y. Kuo,
 "Constructing Sobol sequences with better two-dimensional projections", SIAM J. Sci.
 Comput. 30(5), 2008), read from the copy scipy ships in
 `scipy/stats/_sobol_direction_numbers.npz` (the table only, no code). Joe and Kuo publish
-them under a BSD-style licence; its text is kept in the header of the written file.
+them under a BSD-style licence, whose full text is kept in the header of the written
+file (the licence requires it to travel with the numbers).
 
 Run from this directory (needs numpy and scipy):
 
@@ -30,18 +31,37 @@ poly, vinit = data["poly"], data["vinit"]
 
 print("# Sobol direction numbers, new-joe-kuo-6.21201, first 1111 dimensions")
 print(f"# extracted by generate_joe_kuo.py from scipy {scipy.__version__}'s table")
-print("# Copyright (c) 2008, Frances Y. Kuo and Stephen Joe. All rights reserved.")
-print("# Redistribution and use in source and binary forms, with or without modification,")
-print("# are permitted provided that the following conditions are met: redistributions of")
-print("# source code must retain the above copyright notice, this list of conditions and the")
-print("# following disclaimer; redistributions in binary form must reproduce the above")
-print("# copyright notice, this list of conditions and the following disclaimer in the")
-print("# documentation and/or other materials provided with the distribution; neither the")
-print("# names of the copyright holders nor the names of the University of New South Wales")
-print("# and the University of Waikato and its contributors may be used to endorse or")
-print("# promote products derived from this software without specific prior written")
-print("# permission. THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS")
-print('# "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED.')
+LICENCE = """\
+Copyright (c) 2008, Frances Y. Kuo and Stephen Joe
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without modification, are
+permitted provided that the following conditions are met:
+
+    * Redistributions of source code must retain the above copyright notice, this list of
+      conditions and the following disclaimer.
+
+    * Redistributions in binary form must reproduce the above copyright notice, this list
+      of conditions and the following disclaimer in the documentation and/or other
+      materials provided with the distribution.
+
+    * Neither the names of the copyright holders nor the names of the University of New
+      South Wales and the University of Waikato and its contributors may be used to
+      endorse or promote products derived from this software without specific prior
+      written permission.
+
+THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS "AS IS" AND ANY EXPRESS OR IMPLIED
+WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDERS BE
+LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES
+(INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,
+DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY,
+WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING
+IN ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH
+DAMAGE.
+"""
+for line in LICENCE.splitlines():
+    print(f"# {line}".rstrip())
 for d in range(1, DIMS):
     p = int(poly[d])
     s = p.bit_length() - 1

@@ -4,13 +4,16 @@
 //! [`Storage`](vilfredo_study::Storage):
 //!
 //! - `sqlite:///relative/path.db`, `sqlite:////absolute/path.db`, or a bare path ending
-//!   in `.db`/`.sqlite`/`.sqlite3`: the embedded SQLite store (one file);
+//!   in `.db`/`.sqlite`/`.sqlite3`: the embedded SQLite store ([`SqliteStorage`], one
+//!   file that many worker processes share);
 //! - `memory` (or `:memory:`): the in-memory store of this process.
 //!
 //! Only this crate speaks SQL (ARCHITECTURE.md).
 
 #![deny(missing_docs)]
 
+mod sqlite;
 mod url;
 
+pub use sqlite::{SCHEMA_VERSION, SqliteStorage};
 pub use url::{StorageUrl, open};

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use vilfredo_study::{Error, InMemoryStorage, Result, Storage};
 
+use crate::SqliteStorage;
+
 /// A parsed storage URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageUrl {
@@ -68,10 +70,7 @@ fn bad(url: &str, why: &str) -> Error {
 pub fn open(url: &str) -> Result<Arc<dyn Storage>> {
     match StorageUrl::parse(url)? {
         StorageUrl::Memory => Ok(Arc::new(InMemoryStorage::new())),
-        StorageUrl::Sqlite(path) => Err(Error::Storage(format!(
-            "{}: the SQLite backend is being built",
-            path.display()
-        ))),
+        StorageUrl::Sqlite(path) => Ok(Arc::new(SqliteStorage::open(path)?)),
     }
 }
 

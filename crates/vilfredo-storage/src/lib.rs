@@ -15,5 +15,5 @@
 mod sqlite;
 mod url;
 
-pub use sqlite::{SCHEMA_VERSION, SqliteStorage};
+pub use sqlite::{Durability, SCHEMA_VERSION, SqliteStorage};
 pub use url::{StorageUrl, open};

@@ -15,5 +15,6 @@ mod rows;
 mod schema;
 mod store;
 
+pub use connection::Durability;
 pub use schema::SCHEMA_VERSION;
 pub use store::SqliteStorage;

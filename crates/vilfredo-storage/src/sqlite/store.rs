@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension};
 use vilfredo_core::Direction;
 use vilfredo_study::storage::{check_finish, check_param};
 use vilfredo_study::{
@@ -22,7 +22,7 @@ use super::codec::{
     attr_kind, directions_from_json, directions_to_json, distribution_from_json,
     distribution_to_json, floats_to_json, state_from_str, value_to_json,
 };
-use super::connection::open_connection;
+use super::connection::{Durability, open_connection};
 use super::retry::{Op, with_retry};
 use super::rows::{
     head, load_studies, load_trial, load_trials, open_head, study_name, study_not_found,
@@ -55,8 +55,17 @@ impl SqliteStorage {
     /// an SQLite database or not a vilfredo store, a schema newer than this code, a file
     /// that cannot be written.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, Durability::default())
+    }
+
+    /// Opens the store at `path` with the given [`Durability`] for this connection's
+    /// commits.
+    ///
+    /// # Errors
+    /// As [`open`](Self::open).
+    pub fn open_with(path: impl AsRef<Path>, durability: Durability) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let mut conn = open_connection(&path)?;
+        let mut conn = open_connection(&path, durability)?;
         migrate(&mut conn, &path)?;
         Ok(Self {
             path,
@@ -79,22 +88,32 @@ impl SqliteStorage {
     }
 
     /// Runs `f` in one transaction, retried while the file is busy.
+    ///
+    /// `BEGIN` and `COMMIT` go through the statement cache too: parsing them again for
+    /// every one of the eight or so transactions of a trial is measurable.
     fn run<T>(
         &self,
         what: &str,
         access: Access,
-        mut f: impl FnMut(&Transaction<'_>) -> Op<T>,
+        mut f: impl FnMut(&Connection) -> Op<T>,
     ) -> Result<T> {
-        let mut conn = self.lock()?;
-        let behavior = match access {
-            Access::Read => TransactionBehavior::Deferred,
-            Access::Write => TransactionBehavior::Immediate,
+        let conn = self.lock()?;
+        let begin = match access {
+            Access::Read => "BEGIN DEFERRED",
+            Access::Write => "BEGIN IMMEDIATE",
         };
         with_retry(&self.path, what, || {
-            let tx = conn.transaction_with_behavior(behavior)?;
-            let v = f(&tx)?;
-            tx.commit()?;
-            Ok(v)
+            conn.prepare_cached(begin)?.execute([])?;
+            let done = f(&conn).and_then(|v| {
+                conn.prepare_cached("COMMIT")?.execute([])?;
+                Ok(v)
+            });
+            if done.is_err() && !conn.is_autocommit() {
+                // Undo the partial write; if even that fails the connection is unusable
+                // and the next BEGIN reports it.
+                let _ = conn.execute_batch("ROLLBACK");
+            }
+            done
         })
     }
 }

@@ -1,6 +1,6 @@
 //! Files the SQLite store refuses, and the messages that say why.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod common;
 

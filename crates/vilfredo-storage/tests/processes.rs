@@ -7,7 +7,12 @@
 //! `RUNNING n` and `TOLD n` (searched anywhere in a line, since the test harness prints
 //! its own text around them).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::panic
+)]
 
 mod common;
 

@@ -3,7 +3,9 @@
 -- JSON columns hold text written by serde_json; arrays of floats write +/-infinity as
 -- the strings "inf" and "-inf" (JSON has no infinities). Times are milliseconds since
 -- the Unix epoch. AUTOINCREMENT keeps ids of deleted studies and trials from being
--- reused, so a stale id never names someone else's trial.
+-- reused, so a stale id never names someone else's trial. Tables keyed by their
+-- owner are WITHOUT ROWID: a row lives in its key's b-tree only, so adding a parameter
+-- writes one page, not one per index (every commit writes whole pages to the log).
 
 CREATE TABLE studies (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -17,7 +19,7 @@ CREATE TABLE study_attrs (
     key       TEXT    NOT NULL,
     value     TEXT    NOT NULL,  -- JSON
     PRIMARY KEY (study_id, kind, key)
-);
+) WITHOUT ROWID;
 
 -- The first distribution each parameter name was used with in a study: a name keeps
 -- one kind (float, int, categorical) across the study's trials.
@@ -26,7 +28,7 @@ CREATE TABLE study_params (
     name          TEXT    NOT NULL,
     distribution  TEXT    NOT NULL,  -- JSON
     PRIMARY KEY (study_id, name)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE trials (
     id                 INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,13 +50,12 @@ CREATE INDEX trials_study_state ON trials (study_id, state);
 
 CREATE TABLE trial_params (
     trial_id      INTEGER NOT NULL REFERENCES trials (id),
-    position      INTEGER NOT NULL,  -- order of first suggestion
+    position      INTEGER NOT NULL,  -- order of first suggestion, 0, 1, ...
     name          TEXT    NOT NULL,
     internal      REAL    NOT NULL,
     distribution  TEXT    NOT NULL,  -- JSON
-    PRIMARY KEY (trial_id, name),
-    UNIQUE (trial_id, position)
-);
+    PRIMARY KEY (trial_id, name)
+) WITHOUT ROWID;
 
 CREATE TABLE trial_attrs (
     trial_id  INTEGER NOT NULL REFERENCES trials (id),
@@ -62,4 +63,4 @@ CREATE TABLE trial_attrs (
     key       TEXT    NOT NULL,
     value     TEXT    NOT NULL,  -- JSON
     PRIMARY KEY (trial_id, kind, key)
-);
+) WITHOUT ROWID;

@@ -87,6 +87,24 @@ fn worker_entry() {
     let path = std::path::PathBuf::from(std::env::var(DB).unwrap());
     let seed: u64 = std::env::var(SEED).unwrap().parse().unwrap();
     let n: usize = std::env::var(TRIALS).unwrap().parse().unwrap();
+    if role == "race-open" {
+        // Every worker creates the file, its schema and the study at the same moment.
+        let study = Study::create(
+            open(&path),
+            Some("shared"),
+            &[Direction::Minimize; 3],
+            Box::new(RandomSampler::new(seed)),
+            true,
+        )
+        .unwrap();
+        for _ in 0..n {
+            let mut t = study.ask().unwrap();
+            let x = t.suggest_float("x", 0.0, 1.0).unwrap();
+            let y = t.suggest_float("y", 0.0, 1.0).unwrap();
+            study.tell(t, Outcome::Complete(objective(x, y))).unwrap();
+        }
+        return;
+    }
     let study = load(&path, seed);
     match role.as_str() {
         "optimize" => {
@@ -176,6 +194,30 @@ fn eight_processes_share_one_study() {
     finished.sort_unstable();
     assert_eq!(finished, numbers);
     assert_eq!(study.with_history(|h| h.finished().len()).unwrap(), 2000);
+}
+
+/// Workers that all start on a file that does not exist yet: one creates the schema and
+/// the study, the others wait for it and join.
+#[test]
+fn workers_racing_to_create_the_file_agree() {
+    let db = TempDb::new("race");
+    let workers: Vec<Child> = (0..6)
+        .map(|i| spawn("race-open", &db.path, i, 30))
+        .collect();
+    for w in workers {
+        let out = w.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "a worker failed: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let storage = SqliteStorage::open(&db.path).unwrap();
+    let studies = storage.list_studies().unwrap();
+    assert_eq!(studies.len(), 1);
+    assert_eq!(studies[0].count(TrialState::Complete), 180);
+    assert_eq!(studies[0].n_trials(), 180);
 }
 
 /// A worker killed mid-trial: its trial keeps running until the grace period has

@@ -111,3 +111,32 @@ fn the_url_front_door_reports_the_same() {
     let s = vilfredo_storage::open(&format!("sqlite:///{}", ok.path.display())).unwrap();
     assert!(s.create_study("x", &[Direction::Minimize]).is_ok());
 }
+
+/// A file the user may not write is reported, naming the file, at open or at the first
+/// write. (Skipped when the test runs as root, who may write anyway.)
+#[test]
+fn a_read_only_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = TempDb::new("read-only");
+    drop(SqliteStorage::open(&db.path).unwrap());
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let writable = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&db.path)
+        .is_ok();
+    if !writable {
+        let name = db.path.display().to_string();
+        match SqliteStorage::open(&db.path) {
+            Err(e) => assert!(e.to_string().contains(&name), "{e}"),
+            Ok(s) => {
+                use vilfredo_study::Storage;
+                let e = s
+                    .create_study("x", &[Direction::Minimize])
+                    .unwrap_err()
+                    .to_string();
+                assert!(e.contains(&name) && e.contains("cannot be written"), "{e}");
+            }
+        }
+    }
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+}

@@ -62,7 +62,8 @@ fn bad(url: &str, why: &str) -> Error {
     })
 }
 
-/// Opens the storage `url` names.
+/// Opens the storage `url` names. An SQLite file that does not exist is created (its
+/// directory must exist), and an older one is upgraded to the current schema.
 ///
 /// # Errors
 /// When the URL is not understood or the backend cannot be opened (the message names

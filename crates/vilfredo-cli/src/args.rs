@@ -209,7 +209,10 @@ the command then prints its summary and exits with status 130. At the end the fr
 given on the command line override the study file's. The study file's keys, its
 defaults and an example are in examples/zdt-study/ and the README.
 
-Samplers: random (independent uniform draws), sobol, nsga2.
+Samplers: random (independent uniform draws), sobol (quasi-random), nsga2 and nsga3
+(steady-state evolutionary; population_size, crossover_prob and mutation_prob in the
+study file's [sampler] table).
+
 Exit status: 0 when a trial of this run completed (or nothing was left to do), 1 when
 every trial of this run failed or the storage failed, 2 for usage errors, 130 after
 Ctrl-C.
@@ -236,12 +239,27 @@ complete trial) in light grey underneath.
 
 Algorithms: nsga2 (Deb et al. 2002; SBX and polynomial mutation, pymoo's defaults).
 
+Operators: with --operator, NSGA-II keeps its selection and survival but another
+program makes the offspring (a heuristic, a model, a language model). vilfredo starts
+it once, with the --operator-arg arguments and no shell, and for each generation after
+the first writes one JSON line to its standard input:
+  {\"protocol\":\"vilfredo-operator/1\",\"generation\":2,\"n_offspring\":100,\"n_var\":30,
+   \"n_obj\":2,\"lower\":[..],\"upper\":[..],\"types\":[\"real\",..],
+   \"parents\":[[..],..],\"values\":[[..],..]}
+and reads one line back: {\"offspring\":[[..],..]} (at least n_offspring rows) or
+{\"error\":\"why\"}. Consecutive parents form mating pairs; values are minimised.
+Offspring are clamped into the bounds (integers rounded). The program must print
+nothing else on standard output; its standard error reaches the terminal. Closing its
+standard input at the end is its signal to exit.
+
 Examples:
   vilfredo optimize examples/zdt-study/study.toml --n-trials 100
   vilfredo optimize --problem zdt1 --algorithm nsga2 --seed 1
   vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga2 --n-eval 20000 \\
       --plot front.svg --output front.csv
-  vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1";
+  vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1
+  vilfredo optimize --problem zdt1 --algorithm nsga2 --operator python3 \\
+      --operator-arg my_llm_operator.py --n-gen 20";
 
 pub(crate) use crate::study_args::{PLOT_HELP, PlotArgs, STUDY_HELP, StudyArgs};
 
@@ -385,6 +403,32 @@ pub(crate) struct OptimizeArgs {
           value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub(crate) threads: u64,
 
+    /// Make offspring with this program instead of SBX and polynomial mutation (the
+    /// external operator protocol: JSON lines on its stdin/stdout; see the help below).
+    #[arg(long, value_name = "PROGRAM", help_heading = "Built-in problem")]
+    pub(crate) operator: Option<String>,
+
+    /// One argument of the --operator program (repeat for several; passed verbatim,
+    /// never through a shell).
+    #[arg(
+        long = "operator-arg",
+        value_name = "ARG",
+        allow_hyphen_values = true,
+        requires = "operator",
+        help_heading = "Built-in problem"
+    )]
+    pub(crate) operator_args: Vec<String>,
+
+    /// Seconds to wait for each answer of the --operator program.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 600.0,
+        requires = "operator",
+        help_heading = "Built-in problem"
+    )]
+    pub(crate) operator_timeout: f64,
+
     /// Do not print the summary (nor, in a study, the progress line) on standard error.
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
@@ -403,7 +447,7 @@ pub(crate) struct OptimizeArgs {
     #[arg(long = "direction", value_name = "DIRECTION", help_heading = "Study")]
     pub(crate) directions: Vec<String>,
 
-    /// The sampler: random, sobol or nsga2.
+    /// The sampler: random, sobol, nsga2 or nsga3.
     #[arg(long, value_name = "NAME", help_heading = "Study")]
     pub(crate) sampler: Option<String>,
 

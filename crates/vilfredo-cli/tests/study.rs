@@ -277,6 +277,28 @@ fn a_study_file_runs_and_prints_its_front() {
     );
 }
 
+#[test]
+fn every_sampler_runs_a_study() {
+    let dir = tmpdir("samplers");
+    let base = GOOD_FILE
+        .replace("SCRIPT", &script())
+        .replace("n_trials = 4", "n_trials = 12");
+    for sampler in [
+        "name = \"random\"",
+        "name = \"sobol\"\nscramble = false",
+        "name = \"nsga2\"\npopulation_size = 4",
+        "name = \"nsga3\"\npopulation_size = 4\ncrossover_prob = 1.0",
+    ] {
+        let path = study_file(&dir, &format!("{base}[sampler]\n{sampler}\nseed = 3\n"));
+        let r = vilfredo(&["optimize", &path, "--storage", "memory", "--jobs", "2"]);
+        assert!(r.ok().starts_with("trial"), "{sampler}: {r:?}");
+        assert!(
+            r.stderr.contains("12 finished trials (12 complete)"),
+            "{sampler}: {r:?}"
+        );
+    }
+}
+
 // --- outcomes of the command ---------------------------------------------------------------
 
 #[test]

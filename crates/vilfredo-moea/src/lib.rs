@@ -12,6 +12,8 @@
 //! - [`operators`]: SBX, polynomial mutation, uniform crossover, bit flip, binary
 //!   tournament, random sampling, repair and duplicate detection;
 //! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
+//! - [`Variation`]: offspring made outside the algorithm (for example by another
+//!   program), used with [`Nsga2::ask_with`];
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
 //!   (serializable with the `serde` feature, on by default).
 //!
@@ -45,6 +47,7 @@
 
 mod algorithm;
 mod evaluate;
+mod mating;
 mod minimize;
 mod nsga2;
 pub mod operators;
@@ -54,8 +57,9 @@ mod termination;
 
 pub use algorithm::{Algorithm, Batch};
 pub use evaluate::{Evaluation, evaluate};
+pub use mating::{MatingPool, Variation};
 pub use minimize::{MinimizeOptions, minimize, minimize_with};
-pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State};
+pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation};
 pub use solutions::Solutions;
 pub use space::Space;
 pub use termination::{MaxEvaluations, MaxGenerations, MaxTime, Termination};

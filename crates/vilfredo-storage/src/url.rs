@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use vilfredo_study::{Error, InMemoryStorage, Result, Storage};
 
+use crate::SqliteStorage;
+
 /// A parsed storage URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageUrl {
@@ -60,7 +62,8 @@ fn bad(url: &str, why: &str) -> Error {
     })
 }
 
-/// Opens the storage `url` names.
+/// Opens the storage `url` names. An SQLite file that does not exist is created (its
+/// directory must exist), and an older one is upgraded to the current schema.
 ///
 /// # Errors
 /// When the URL is not understood or the backend cannot be opened (the message names
@@ -68,10 +71,7 @@ fn bad(url: &str, why: &str) -> Error {
 pub fn open(url: &str) -> Result<Arc<dyn Storage>> {
     match StorageUrl::parse(url)? {
         StorageUrl::Memory => Ok(Arc::new(InMemoryStorage::new())),
-        StorageUrl::Sqlite(path) => Err(Error::Storage(format!(
-            "{}: the SQLite backend is being built",
-            path.display()
-        ))),
+        StorageUrl::Sqlite(path) => Ok(Arc::new(SqliteStorage::open(path)?)),
     }
 }
 

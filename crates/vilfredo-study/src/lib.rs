@@ -6,7 +6,8 @@
 //! space may branch; [`Study::tell`] records the outcome. [`Study::optimize`] is a thin
 //! loop over the two. Trials live in a [`Storage`] (here [`InMemoryStorage`]; SQLite and
 //! PostgreSQL in `vilfredo-storage`) that many workers may share; a [`Sampler`] chooses
-//! the values. The study keeps its Pareto front and hypervolume up to date one trial at
+//! the values ([`RandomSampler`], the quasi-random [`SobolSampler`] and [`LhsSampler`],
+//! and the steady-state evolutionary [`Nsga2Sampler`] and [`Nsga3Sampler`]). The study keeps its Pareto front and hypervolume up to date one trial at
 //! a time ([`History`]), so asking and reading the front stay fast at 100,000 trials.
 //!
 //! Values are stored as the user reports them; a maximised direction is turned into
@@ -57,7 +58,10 @@ pub use frozen::{
     FrozenTrial, StudyId, StudyInfo, StudySummary, Timestamp, TrialId, TrialParam, TrialState, now,
 };
 pub use history::History;
-pub use sampler::{RandomSampler, Sampler, SamplerContext};
+pub use sampler::{
+    Crossover, LhsSampler, Nsga2Sampler, Nsga3Sampler, NsgaOptions, RandomSampler, Sampler,
+    SamplerContext, SobolSampler,
+};
 pub use storage::{AttrKind, FinishedSince, InMemoryStorage, Storage};
 pub use study::{Heartbeat, OptimizeOptions, Outcome, Study, TrialError};
 pub use trial::Trial;

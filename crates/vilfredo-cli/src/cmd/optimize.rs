@@ -9,11 +9,12 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use vilfredo_moea::{
-    Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config, Termination,
-    minimize_with,
+    Algorithm, Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config,
+    Termination, minimize_with,
 };
 use vilfredo_pareto::hypervolume::hypervolume;
 use vilfredo_pareto::indicator::igd_plus;
@@ -22,6 +23,7 @@ use super::problems::build;
 use super::view;
 use crate::args::OptimizeArgs;
 use crate::error::usage;
+use crate::operator::ExternalOperator;
 use crate::output::{Shortest, write_row};
 use crate::plot::{Figure, svg};
 
@@ -61,6 +63,7 @@ fn refuse_problem_options(args: &OptimizeArgs) -> Result<()> {
         ("--output", args.output.is_some()),
         ("--threads", args.threads != 1),
         ("--pop-size", args.pop_size != 100),
+        ("--operator", args.operator.is_some()),
     ];
     match given.iter().find(|(_, g)| *g) {
         Some((flag, _)) => Err(usage(format!(
@@ -150,10 +153,35 @@ fn optimize_problem(
         }
     };
     let threads = to_usize(args.threads, "--threads")?;
+    let mut operator = match &args.operator {
+        Some(program) => {
+            if !(args.operator_timeout.is_finite() && args.operator_timeout > 0.0) {
+                return Err(usage(format!(
+                    "--operator-timeout must be a positive number of seconds, got {}",
+                    args.operator_timeout
+                )));
+            }
+            let mut command = vec![program.clone()];
+            command.extend(args.operator_args.iter().cloned());
+            Some(ExternalOperator::start(
+                &command,
+                Duration::from_secs_f64(args.operator_timeout),
+            )?)
+        }
+        None => None,
+    };
+    let mut with_operator;
+    let driver: &mut (dyn Algorithm + Send) = match operator.as_mut() {
+        Some(op) => {
+            with_operator = nsga2.with_variation(op);
+            &mut with_operator
+        }
+        None => &mut nsga2,
+    };
     let result = if threads <= 1 {
         minimize_with(
             problem.as_ref(),
-            &mut nsga2,
+            driver,
             termination,
             MinimizeOptions::default(),
         )
@@ -167,7 +195,7 @@ fn optimize_problem(
                 rows_per_task: pop_size.div_ceil(threads),
             },
         };
-        pool.install(|| minimize_with(problem.as_ref(), &mut nsga2, termination, options))
+        pool.install(|| minimize_with(problem.as_ref(), driver, termination, options))
     }
     .with_context(|| format!("optimising {}", problem.name()))?;
 

@@ -67,15 +67,15 @@ pub(crate) struct HeartbeatConfig {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SamplerConfig {
-    /// `random`, `sobol` or `nsga2`.
+    /// `random`, `sobol`, `nsga2` or `nsga3`.
     pub(crate) name: Option<String>,
     /// Seed of the sampler's random numbers [default: 0].
     pub(crate) seed: Option<u64>,
-    /// NSGA-II: population size.
+    /// NSGA-II/III: population size.
     pub(crate) population_size: Option<u64>,
-    /// NSGA-II: crossover probability.
+    /// NSGA-II/III: crossover probability.
     pub(crate) crossover_prob: Option<f64>,
-    /// NSGA-II: mutation probability per variable [default: 1 / number of variables].
+    /// NSGA-II/III: mutation probability per variable [default: 1 / number of variables].
     pub(crate) mutation_prob: Option<f64>,
     /// Sobol: scramble the sequence.
     pub(crate) scramble: Option<bool>,

@@ -7,8 +7,12 @@
 //! it finishes ([`Sampler::finish_trial`]). Samplers work on the unit scale of each
 //! [`Distribution`] and return internal values.
 
+mod nsga;
+mod qmc;
 mod random;
 
+pub use nsga::{Crossover, Nsga2Sampler, Nsga3Sampler, NsgaOptions};
+pub use qmc::{LhsSampler, SobolSampler};
 pub use random::RandomSampler;
 
 use vilfredo_core::Direction;

@@ -38,6 +38,11 @@ pub fn run_all(make: &dyn Fn() -> Arc<dyn Storage>) -> Check {
     waiting_trials_are_claimed_once(&*make())?;
     heartbeats_fail_stale_trials(&*make())?;
     concurrent_numbers_are_dense(make())?;
+    extreme_values_round_trip(&*make())?;
+    unknown_ids_are_refused(&*make())?;
+    deleting_a_study_removes_its_trials(&*make())?;
+    fixed_params_are_checked(&*make())?;
+    summaries_count_states(&*make())?;
     Ok(())
 }
 
@@ -422,6 +427,251 @@ pub fn concurrent_numbers_are_dense(s: Arc<dyn Storage>) -> Check {
         since.trials.len() == 200,
         "finishing order holds {}",
         since.trials.len()
+    );
+    Ok(())
+}
+
+/// Values come back bit for bit, including `±inf` objectives and constraints (which the
+/// contract allows), `-0.0` and subnormals, and JSON attributes with floats.
+pub fn extreme_values_round_trip(s: &dyn Storage) -> Check {
+    let st = ok(
+        s.create_study("extreme", &[Direction::Minimize; 4]),
+        "create",
+    )?;
+    let values = [f64::INFINITY, f64::NEG_INFINITY, -0.0, 5e-324];
+    let constraints = [f64::NEG_INFINITY, f64::INFINITY, 0.1 + 0.2, -f64::MAX];
+    let attr = serde_json::json!({"lr": 0.1 + 0.2, "tiny": 1e-310, "list": [-0.5, 3], "s": "é"});
+    let t = ok(s.create_trial(st, TrialState::Running, &[]), "create_trial")?;
+    ok(s.set_trial_constraints(t.id, &constraints), "constraints")?;
+    ok(
+        s.set_trial_attr(t.id, AttrKind::System, "a", &attr),
+        "trial attr",
+    )?;
+    ok(
+        s.set_study_attr(st, AttrKind::System, "a", &attr),
+        "study attr",
+    )?;
+    let d = ok(Distribution::float(-1.0, 1.0, false, None), "float")?;
+    ok(s.set_trial_param(t.id, "x", -1.0 / 3.0, &d), "param")?;
+    let done = ok(
+        s.finish_trial(t.id, TrialState::Complete, Some(&values)),
+        "finish",
+    )?;
+    let bits = |v: Option<&[f64]>| v.map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+    for back in [done, ok(s.trial(t.id), "trial")?] {
+        ensure!(
+            bits(back.values.as_deref()) == bits(Some(&values)),
+            "values not bit-exact: {:?}",
+            back.values
+        );
+        ensure!(
+            bits(back.constraints.as_deref()) == bits(Some(&constraints)),
+            "constraints not bit-exact: {:?}",
+            back.constraints
+        );
+        ensure!(
+            back.system_attrs.get("a") == Some(&attr),
+            "trial attribute changed: {:?}",
+            back.system_attrs
+        );
+        ensure!(
+            back.params[0].internal.to_bits() == (-1.0f64 / 3.0).to_bits(),
+            "parameter value changed"
+        );
+    }
+    let since = ok(s.finished_since(st, 0), "finished_since")?;
+    ensure!(
+        since.trials.len() == 1 && bits(since.trials[0].values.as_deref()) == bits(Some(&values)),
+        "finished_since values: {:?}",
+        since.trials
+    );
+    ensure!(
+        ok(s.study(st), "study")?.system_attrs.get("a") == Some(&attr),
+        "study attribute changed"
+    );
+    Ok(())
+}
+
+/// Unknown studies and trials are reported as such, not as empty results.
+pub fn unknown_ids_are_refused(s: &dyn Storage) -> Check {
+    use crate::frozen::{StudyId, TrialId};
+    let st = ok(s.create_study("known", &[Direction::Minimize]), "create")?;
+    let t = ok(s.create_trial(st, TrialState::Running, &[]), "create_trial")?;
+    let nobody = StudyId(st.0 + 1000);
+    let nothing = TrialId(t.id.0 + 1000);
+    let no_study =
+        |r: std::result::Result<(), Error>| matches!(r, Err(Error::StudyNotFound { .. }));
+    let no_trial =
+        |r: std::result::Result<(), Error>| matches!(r, Err(Error::TrialNotFound { .. }));
+    ensure!(
+        no_study(s.study(nobody).map(drop)),
+        "study of an unknown id"
+    );
+    ensure!(
+        no_study(s.create_trial(nobody, TrialState::Running, &[]).map(drop)),
+        "a trial created in an unknown study"
+    );
+    ensure!(
+        no_study(s.trials(nobody, None).map(drop)),
+        "trials of an unknown study"
+    );
+    ensure!(
+        no_study(s.finished_since(nobody, 0).map(drop)),
+        "finished_since of an unknown study"
+    );
+    ensure!(
+        no_study(s.set_study_attr(nobody, AttrKind::User, "k", &serde_json::json!(1))),
+        "attribute of an unknown study"
+    );
+    ensure!(
+        no_study(s.delete_study(nobody)),
+        "deleting an unknown study"
+    );
+    ensure!(
+        no_trial(s.trial(nothing).map(drop)),
+        "trial of an unknown id"
+    );
+    ensure!(
+        no_trial(s.finish_trial(nothing, TrialState::Failed, None).map(drop)),
+        "finishing an unknown trial"
+    );
+    ensure!(
+        no_trial(s.record_heartbeat(nothing)),
+        "heartbeat of an unknown trial"
+    );
+    ensure!(
+        no_trial(s.trial_by_number(st, 1).map(drop)),
+        "trial number 1 of a study with one trial"
+    );
+    ensure!(
+        matches!(
+            s.create_trial(st, TrialState::Complete, &[]),
+            Err(Error::Invalid(_))
+        ),
+        "a trial created as COMPLETE"
+    );
+    ensure!(
+        matches!(
+            s.finish_trial(t.id, TrialState::Running, None),
+            Err(Error::Invalid(_))
+        ),
+        "a trial finished as RUNNING"
+    );
+    Ok(())
+}
+
+/// Deleting a study deletes its trials; the name may be used again, and numbering of
+/// the new study starts at 0 with ids that do not name the deleted trials.
+pub fn deleting_a_study_removes_its_trials(s: &dyn Storage) -> Check {
+    let a = ok(s.create_study("gone", &[Direction::Minimize]), "create")?;
+    let keep = ok(s.create_study("kept", &[Direction::Minimize]), "create")?;
+    let old = ok(s.create_trial(a, TrialState::Running, &[]), "create_trial")?;
+    let kept = ok(
+        s.create_trial(keep, TrialState::Running, &[]),
+        "create_trial",
+    )?;
+    ok(s.delete_study(a), "delete_study")?;
+    ensure!(
+        s.trial(old.id).is_err(),
+        "a deleted study's trial is still there"
+    );
+    ensure!(
+        ok(s.find_study("gone"), "find_study")?.is_none(),
+        "a deleted study is still found"
+    );
+    let b = ok(
+        s.create_study("gone", &[Direction::Maximize]),
+        "create again",
+    )?;
+    let new = ok(s.create_trial(b, TrialState::Running, &[]), "create_trial")?;
+    ensure!(
+        new.number == 0,
+        "numbering of the new study starts at {}",
+        new.number
+    );
+    ensure!(new.id != old.id, "a deleted trial's id was given again");
+    ensure!(
+        ok(s.trial(kept.id), "trial")? == kept,
+        "the other study's trial changed"
+    );
+    Ok(())
+}
+
+/// Parameters fixed in advance (enqueued trials) are checked like suggested ones.
+pub fn fixed_params_are_checked(s: &dyn Storage) -> Check {
+    let st = ok(s.create_study("fixed", &[Direction::Minimize]), "create")?;
+    let unit = ok(Distribution::float(0.0, 1.0, false, None), "float")?;
+    let cat = ok(
+        Distribution::categorical(vec![Choice::Bool(false), Choice::Bool(true)]),
+        "categorical",
+    )?;
+    let param = |name: &str, internal: f64, d: &Distribution| TrialParam {
+        name: name.into(),
+        internal,
+        distribution: d.clone(),
+    };
+    ensure!(
+        matches!(
+            s.create_trial(st, TrialState::Waiting, &[param("x", 2.0, &unit)]),
+            Err(Error::IncompatibleParam { .. })
+        ),
+        "a fixed value outside its range was accepted"
+    );
+    ok(
+        s.create_trial(st, TrialState::Waiting, &[param("x", 0.5, &unit)]),
+        "enqueue",
+    )?;
+    ensure!(
+        matches!(
+            s.create_trial(st, TrialState::Waiting, &[param("x", 1.0, &cat)]),
+            Err(Error::IncompatibleParam { .. })
+        ),
+        "a fixed categorical under a float's name was accepted"
+    );
+    let trials = ok(s.trials(st, None), "trials")?;
+    ensure!(
+        trials.len() == 1 && trials[0].state == TrialState::Waiting,
+        "refused trials were created: {trials:?}"
+    );
+    ensure!(
+        trials[0].datetime_start.is_none(),
+        "a waiting trial has a start time"
+    );
+    Ok(())
+}
+
+/// `list_studies` counts the trials of each study by state.
+pub fn summaries_count_states(s: &dyn Storage) -> Check {
+    let st = ok(s.create_study("counted", &[Direction::Minimize]), "create")?;
+    let empty = ok(s.create_study("empty", &[Direction::Minimize]), "create")?;
+    for state in [
+        TrialState::Complete,
+        TrialState::Failed,
+        TrialState::Complete,
+    ] {
+        let t = ok(s.create_trial(st, TrialState::Running, &[]), "create_trial")?;
+        let values = (state == TrialState::Complete).then_some(&[1.0][..]);
+        ok(s.finish_trial(t.id, state, values), "finish")?;
+    }
+    ok(s.create_trial(st, TrialState::Running, &[]), "create_trial")?;
+    ok(s.create_trial(st, TrialState::Waiting, &[]), "enqueue")?;
+    let list = ok(s.list_studies(), "list_studies")?;
+    let find = |id| list.iter().find(|x| x.info.id == id);
+    let a = find(st).ok_or("study missing from the list")?;
+    let b = find(empty).ok_or("empty study missing from the list")?;
+    ensure!(
+        a.n_trials() == 5
+            && a.count(TrialState::Complete) == 2
+            && a.count(TrialState::Failed) == 1
+            && a.count(TrialState::Running) == 1
+            && a.count(TrialState::Waiting) == 1,
+        "counts {:?}",
+        a.counts
+    );
+    ensure!(a.datetime_start.is_some(), "no start time in the summary");
+    ensure!(
+        b.n_trials() == 0 && b.datetime_start.is_none(),
+        "empty study summary {b:?}"
     );
     Ok(())
 }

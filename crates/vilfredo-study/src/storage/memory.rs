@@ -1,6 +1,6 @@
 //! The in-memory store: fast, private to one process, gone when it ends.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
 use vilfredo_core::Direction;
@@ -32,6 +32,10 @@ struct StudyRecord {
     trials: Vec<TrialId>,
     /// Trial ids in finishing order (the cursor of `finished_since` indexes this).
     finished: Vec<TrialId>,
+    /// Ids of the trials still running or waiting. Ids grow with trial numbers, so the
+    /// set's order is number order; asking for running trials costs what they cost, not
+    /// what the whole study costs.
+    unfinished: BTreeSet<TrialId>,
     /// The first distribution seen for each parameter name.
     params: HashMap<String, Distribution>,
 }
@@ -126,6 +130,7 @@ impl Inner {
             datetime_complete: None,
         };
         rec.trials.push(id);
+        rec.unfinished.insert(id);
         for p in &trial.params {
             rec.params
                 .entry(p.name.clone())
@@ -151,7 +156,9 @@ impl Inner {
         rec.trial.values = values.map(<[f64]>::to_vec);
         rec.trial.datetime_complete = Some(now());
         let (study, snapshot) = (rec.study, rec.trial.clone());
-        self.study_mut(study)?.finished.push(id);
+        let s = self.study_mut(study)?;
+        s.finished.push(id);
+        s.unfinished.remove(&id);
         Ok(snapshot)
     }
 }
@@ -176,6 +183,7 @@ impl Storage for InMemoryStorage {
                 },
                 trials: Vec::new(),
                 finished: Vec::new(),
+                unfinished: BTreeSet::new(),
                 params: HashMap::new(),
             },
         );
@@ -285,7 +293,7 @@ impl Storage for InMemoryStorage {
 
     fn claim_waiting_trial(&self, study: StudyId) -> Result<Option<FrozenTrial>> {
         let mut inner = self.lock()?;
-        let ids = inner.study(study)?.trials.clone();
+        let ids: Vec<TrialId> = inner.study(study)?.unfinished.iter().copied().collect();
         for id in ids {
             let r = inner.open_record_mut(id);
             if let Ok(r) = r
@@ -401,8 +409,14 @@ impl Storage for InMemoryStorage {
     fn trials(&self, study: StudyId, states: Option<&[TrialState]>) -> Result<Vec<FrozenTrial>> {
         let inner = self.lock()?;
         let s = inner.study(study)?;
-        let mut out = Vec::with_capacity(s.trials.len());
-        for &id in &s.trials {
+        // Only unfinished trials can be running or waiting: when no finished state is
+        // asked for, the index of unfinished trials is all there is to look at.
+        let ids: Box<dyn Iterator<Item = &TrialId>> = match states {
+            Some(st) if !st.iter().any(|x| x.is_finished()) => Box::new(s.unfinished.iter()),
+            _ => Box::new(s.trials.iter()),
+        };
+        let mut out = Vec::new();
+        for &id in ids {
             let t = &inner.record(id)?.trial;
             if states.is_none_or(|st| st.contains(&t.state)) {
                 out.push(t.clone());
@@ -439,7 +453,7 @@ impl Storage for InMemoryStorage {
         let deadline = now() - grace_ms;
         let stale: Vec<TrialId> = inner
             .study(study)?
-            .trials
+            .unfinished
             .iter()
             .copied()
             .filter(|&id| {
@@ -454,5 +468,61 @@ impl Storage for InMemoryStorage {
             failed.push(inner.finish(id, TrialState::Failed, None)?);
         }
         Ok(failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index of unfinished trials answers exactly what a scan of all trials would.
+    #[test]
+    fn unfinished_index_agrees_with_a_full_scan() {
+        let s = InMemoryStorage::new();
+        let study = s.create_study("s", &[Direction::Minimize]).unwrap();
+        let other = s.create_study("t", &[Direction::Minimize]).unwrap();
+        let mut ids = Vec::new();
+        for i in 0..30 {
+            let state = if i % 7 == 3 {
+                TrialState::Waiting
+            } else {
+                TrialState::Running
+            };
+            ids.push(s.create_trial(study, state, &[]).unwrap().id);
+            s.create_trial(other, TrialState::Running, &[]).unwrap();
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if i % 3 == 0 && s.trial(*id).unwrap().state == TrialState::Running {
+                s.finish_trial(*id, TrialState::Complete, Some(&[1.0]))
+                    .unwrap();
+            }
+        }
+        let claimed = s.claim_waiting_trial(study).unwrap().unwrap();
+        assert_eq!(claimed.number, 3);
+        let all = s.trials(study, None).unwrap();
+        for states in [
+            vec![TrialState::Running],
+            vec![TrialState::Waiting],
+            vec![TrialState::Running, TrialState::Waiting],
+        ] {
+            let want: Vec<u64> = all
+                .iter()
+                .filter(|t| states.contains(&t.state))
+                .map(|t| t.number)
+                .collect();
+            let got: Vec<u64> = s
+                .trials(study, Some(&states))
+                .unwrap()
+                .iter()
+                .map(|t| t.number)
+                .collect();
+            assert_eq!(got, want, "{states:?}");
+        }
+        assert_eq!(
+            s.trials(study, Some(&[TrialState::Complete]))
+                .unwrap()
+                .len(),
+            8
+        );
     }
 }

@@ -154,7 +154,7 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
 }
 
 /// The checks every backend applies to `finish_trial`'s arguments.
-pub(crate) fn check_finish(state: TrialState, values: Option<&[f64]>) -> Result<()> {
+pub fn check_finish(state: TrialState, values: Option<&[f64]>) -> Result<()> {
     use crate::error::invalid;
     if !state.is_finished() {
         return Err(invalid(

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: builds the `vilfredo` command and runs a study whose objectives come from
+# The main job: builds the `vilfredo` command and runs a study (NSGA-II) whose objectives come from
 # an outside program (examples/zdt-study/objective.py, run once per trial, never through a
 # shell), kept in an SQLite file; then reads the study back: its front, a CSV export, the
 # plots. Last, the kernels and NSGA-II on a built-in benchmark.

@@ -725,3 +725,32 @@ step = 0.25
         assert!(picture.contains(&format!(">{name}</text>")), "{name}");
     }
 }
+
+#[test]
+fn processes_left_behind_do_not_hold_the_study() {
+    // The command exits at once but leaves a child holding its standard output open
+    // for 30 s; vilfredo reads the result and kills the leftover group.
+    let started = Instant::now();
+    let r = vilfredo(&[
+        "optimize",
+        "--storage",
+        "memory",
+        "--direction",
+        "minimize",
+        "--param",
+        "x:float:0:1",
+        "--n-trials",
+        "1",
+        "--",
+        "python3",
+        "-c",
+        "import subprocess, sys; subprocess.Popen(['sleep', '30']); print(sys.argv[1])",
+        "{x}",
+    ]);
+    assert!(r.ok().starts_with("trial"), "{r:?}");
+    assert!(r.stderr.contains("(1 complete)"), "{r:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "waited for the leftover"
+    );
+}

@@ -12,6 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use vilfredo_study::ParamValue;
@@ -194,8 +195,9 @@ impl Objective {
             pause = (pause * 2).min(Duration::from_millis(50));
         };
         interrupt::unregister(pid);
-        let out = stdout.map(join_tail).unwrap_or_default();
-        let err = stderr.map(join_tail).unwrap_or_default();
+        finish_tails([stdout.as_ref(), stderr.as_ref()], pid);
+        let out = take_tail(stdout, STDOUT_TAIL);
+        let err = take_tail(stderr, STDERR_TAIL);
         let stderr_tail = String::from_utf8_lossy(&err).into_owned();
         let failed = |reason: String| Failure {
             reason,
@@ -352,34 +354,67 @@ fn numbers(v: &serde_json::Value, key: &str) -> Result<Vec<f64>, String> {
         .collect()
 }
 
-/// Reads a stream to its end on a thread, keeping its last `keep` bytes.
-fn spawn_tail<R: Read + Send + 'static>(
-    mut stream: R,
-    keep: usize,
-) -> std::thread::JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut tail = Vec::new();
+/// A stream read to its end on a thread of its own, keeping its last bytes.
+struct Tail {
+    bytes: Arc<Mutex<Vec<u8>>>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+/// Starts reading `stream`, keeping its last `keep` bytes.
+fn spawn_tail<R: Read + Send + 'static>(mut stream: R, keep: usize) -> Tail {
+    let bytes = Arc::new(Mutex::new(Vec::new()));
+    let shared = Arc::clone(&bytes);
+    let thread = std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
         loop {
             match stream.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
-                    tail.extend_from_slice(&buf[..n]);
-                    if tail.len() > 2 * keep {
-                        tail.drain(..tail.len() - keep);
+                    if let Ok(mut tail) = shared.lock() {
+                        tail.extend_from_slice(&buf[..n]);
+                        if tail.len() > 2 * keep {
+                            let cut = tail.len() - keep;
+                            tail.drain(..cut);
+                        }
                     }
                 }
             }
         }
-        if tail.len() > keep {
-            tail.drain(..tail.len() - keep);
-        }
-        tail
-    })
+    });
+    Tail { bytes, thread }
 }
 
-fn join_tail(h: std::thread::JoinHandle<Vec<u8>>) -> Vec<u8> {
-    h.join().unwrap_or_default()
+/// How long the output of a command that exited may stay open (held by processes it
+/// left behind) before they are killed.
+const LINGER: Duration = Duration::from_secs(2);
+
+/// Waits for the streams of a command that exited. Processes it started and left
+/// running may hold them open forever: after [`LINGER`] its process group is killed,
+/// and after as long again the bytes read so far are taken as they are.
+fn finish_tails(tails: [Option<&Tail>; 2], pid: u32) {
+    let open = || tails.iter().flatten().any(|t| !t.thread.is_finished());
+    for round in 0..2 {
+        let until = Instant::now() + LINGER;
+        while open() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if !open() {
+            return;
+        }
+        if round == 0 {
+            interrupt::kill_group(pid);
+        }
+    }
+}
+
+/// The last `keep` bytes read so far.
+fn take_tail(t: Option<Tail>, keep: usize) -> Vec<u8> {
+    let Some(t) = t else { return Vec::new() };
+    let mut bytes = t.bytes.lock().map(|b| b.clone()).unwrap_or_default();
+    if bytes.len() > keep {
+        bytes.drain(..bytes.len() - keep);
+    }
+    bytes
 }
 
 /// A per-trial directory for the parameters and results files, removed afterwards.

@@ -5,7 +5,8 @@
 //! threads (so a chatty command never blocks on a full pipe). Standard output keeps its
 //! last 64 KiB, enough for the result line; standard error its last 4 KiB, stored with a
 //! failed trial. A command past its time limit, or running at a second Ctrl-C, is killed
-//! with its whole process group.
+//! with its whole process group; so are processes a finished command left behind still
+//! holding its output open after two seconds.
 
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -295,7 +295,9 @@ impl PyStudy {
                 let seen = known
                     .iter()
                     .rev()
-                    .find_map(|t| t.param(name).map(|p| p.distribution.clone()));
+                    .filter_map(|t| t.param(name))
+                    .find(|p| !p.distribution.is_single())
+                    .map(|p| p.distribution.clone());
                 let distribution = match seen {
                     Some(d) => d,
                     None => match value {

@@ -110,6 +110,8 @@ def _from_unit(d: BaseDistribution, u: float) -> Any:
         n = (d.high - d.low) // d.step + 1
         return int(d.low + min(int(u * n), n - 1) * d.step)
     lo, hi = float(d.low), float(d.high)
+    if u == 0.0 or u == 1.0:  # the bounds exactly, whatever the scale's rounding
+        return lo if u == 0.0 else hi
     if d.log:
         x = math.exp(math.log(lo) + u * (math.log(hi) - math.log(lo)))
         return min(max(x, lo), hi)

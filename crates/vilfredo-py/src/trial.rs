@@ -362,11 +362,17 @@ impl PyFrozenTrial {
     fn __repr__(&self) -> String {
         let t = &self.inner;
         let params: Vec<String> = t.param_values().map(|(n, v)| format!("{n}={v}")).collect();
+        let values = match &t.values {
+            None => "None".to_owned(),
+            Some(v) => format!(
+                "[{}]",
+                v.iter().map(f64::to_string).collect::<Vec<_>>().join(", ")
+            ),
+        };
         format!(
-            "FrozenTrial(number={}, state={}, values={:?}, params={{{}}})",
+            "FrozenTrial(number={}, state={}, values={values}, params={{{}}})",
             t.number,
             t.state,
-            t.values,
             params.join(", ")
         )
     }

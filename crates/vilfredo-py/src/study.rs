@@ -226,7 +226,7 @@ impl PyStudy {
         let study = &self.inner;
         let done = if let Ok(t) = trial.cast::<PyTrial>() {
             let t = t.get();
-            match t.take()? {
+            match t.take(py)? {
                 Some(running) => run_study(py, || study.tell(running, outcome))?,
                 None => {
                     let number = t.number();

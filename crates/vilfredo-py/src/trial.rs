@@ -56,15 +56,17 @@ impl PyTrial {
         }
     }
 
-    fn slot(&self) -> PyResult<MutexGuard<'_, Slot>> {
-        self.slot
-            .lock()
-            .map_err(|_| PyValueError::new_err("the trial was poisoned by a panic"))
+    /// Locks the slot. Called only with the GIL released: a thread waiting for the lock
+    /// while holding the GIL would block the holder from taking the GIL back.
+    fn slot(&self) -> vilfredo_study::Result<MutexGuard<'_, Slot>> {
+        self.slot.lock().map_err(|_| {
+            vilfredo_study::Error::Storage("the trial's lock was poisoned by a panic".into())
+        })
     }
 
     /// Takes the running trial out, to tell it (`None` when it was told already).
-    pub fn take(&self) -> PyResult<Option<Trial>> {
-        Ok(self.slot()?.trial.take())
+    pub fn take(&self, py: Python<'_>) -> PyResult<Option<Trial>> {
+        run_study(py, || Ok(self.slot()?.trial.take()))
     }
 
     /// The trial's number.
@@ -78,20 +80,31 @@ impl PyTrial {
         py: Python<'_>,
         f: impl FnOnce(&mut Trial, &[String]) -> vilfredo_study::Result<T> + Send,
     ) -> PyResult<T> {
-        let mut slot = self.slot()?;
-        let Slot { trial, fixed } = &mut *slot;
-        let Some(trial) = trial.as_mut() else {
-            return Err(PyValueError::new_err(format!(
-                "trial {} was already told and cannot be changed",
-                self.number
-            )));
-        };
-        run_study(py, || f(trial, fixed))
+        let number = self.number;
+        run_study(py, || {
+            let mut slot = self.slot()?;
+            let Slot { trial, fixed } = &mut *slot;
+            match trial.as_mut() {
+                Some(trial) => f(trial, fixed),
+                None => Err(vilfredo_study::Error::Invalid(
+                    vilfredo_core::Error::InvalidArgument {
+                        name: "trial",
+                        reason: format!("trial {number} was already told and cannot be changed"),
+                    },
+                )),
+            }
+        })
     }
 
-    /// Reads the current snapshot under the lock.
-    fn read<T>(&self, f: impl FnOnce(&FrozenTrial) -> T) -> PyResult<Option<T>> {
-        Ok(self.slot()?.trial.as_ref().map(|t| f(t.snapshot())))
+    /// Reads the current snapshot under the lock (`None` once told).
+    fn read<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&FrozenTrial) -> T + Send,
+    ) -> PyResult<Option<T>> {
+        run_study(py, || {
+            Ok(self.slot()?.trial.as_ref().map(|t| f(t.snapshot())))
+        })
     }
 }
 
@@ -216,7 +229,9 @@ impl PyTrial {
     /// The parameters suggested so far, by name.
     #[getter]
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let params = self.read(|s| s.param_values().map(|(n, v)| (n.to_owned(), v)).collect())?;
+        let params = self.read(py, |s| {
+            s.param_values().map(|(n, v)| (n.to_owned(), v)).collect()
+        })?;
         let out = PyDict::new(py);
         for (name, value) in params.unwrap_or_else(Vec::new) {
             out.set_item(name, param_to_py(py, &value)?)?;
@@ -227,7 +242,7 @@ impl PyTrial {
     /// The user attributes set so far.
     #[getter]
     fn user_attrs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let attrs = self.read(|s| s.user_attrs.clone())?.unwrap_or_default();
+        let attrs = self.read(py, |s| s.user_attrs.clone())?.unwrap_or_default();
         let out = PyDict::new(py);
         for (k, v) in &attrs {
             out.set_item(k, json_to_py(py, v)?)?;

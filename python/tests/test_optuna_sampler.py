@@ -252,3 +252,15 @@ def test_bad_settings_are_refused():
         vo.NSGA2Sampler(population_size=1)
     with pytest.raises(ValueError, match="crossover_prob"):
         vo.NSGA2Sampler(crossover_prob=1.5)
+
+
+@pytest.mark.parametrize("obj", [vo, vo.NSGA2Sampler], ids=["module", "NSGA2Sampler"])
+def test_docstring_examples_run(obj):
+    import doctest
+
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in finder.find(obj, obj.__name__, globs={}):
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0

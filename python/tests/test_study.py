@@ -300,6 +300,34 @@ def test_keyboard_interrupt_fails_the_trial_and_propagates():
     assert not any(t.state == vf.TrialState.RUNNING for t in s.trials)
 
 
+def test_real_sigint_is_honoured():
+    import signal
+
+    s = seeded(["minimize"])
+
+    def objective(trial):
+        x = trial.suggest_float("x", 0.0, 1.0)
+        if trial.number == 2:
+            signal.raise_signal(signal.SIGINT)  # what Ctrl-C sends
+        return x
+
+    with pytest.raises(KeyboardInterrupt):
+        s.optimize(objective, n_trials=10)
+    assert [t.state for t in s.trials] == [vf.TrialState.COMPLETE] * 2 + [vf.TrialState.FAILED]
+
+
+def test_optunas_trial_pruned_is_honoured():
+    optuna = pytest.importorskip("optuna")
+    s = seeded(["minimize"])
+
+    def objective(trial):
+        trial.suggest_float("x", 0.0, 1.0)
+        raise optuna.TrialPruned()
+
+    s.optimize(objective, n_trials=3)
+    assert [t.state for t in s.trials] == [vf.TrialState.PRUNED] * 3
+
+
 def test_callbacks_and_stop():
     s = seeded()
     seen = []
@@ -422,6 +450,13 @@ def test_enqueue_trial_before_and_after_the_study_knows_the_parameters():
     s.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=1)
     with pytest.raises(ValueError, match="outside"):
         s.enqueue_trial({"x": 7.0})  # outside the range the study knows
+    n = len(s.trials)
+    s.enqueue_trial({"x": 0.5}, user_attrs={"why": "warm start"})
+    s.enqueue_trial({"x": 0.5}, skip_if_exists=True)  # already queued: skipped
+    assert len(s.trials) == n + 1
+    t = s.ask()
+    assert t.user_attrs == {"why": "warm start"} and t.suggest_float("x", 0.0, 1.0) == 0.5
+    s.tell(t, 0.5)
     s.enqueue_trial({"y": 7.0})  # a new name: checked when it is suggested
     with pytest.raises(ValueError, match="y"):
         s.ask().suggest_float("y", 0.0, 1.0)
@@ -614,3 +649,23 @@ def test_sqlite_study_is_listed_by_the_cli(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert "listed" in out.stdout
+
+
+# -- documentation ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [vf.Study, vf.create_study, vf.Trial, vf.samplers.RandomSampler, vf.storages],
+    ids=lambda o: getattr(o, "__name__", str(o)),
+)
+def test_docstring_examples_run(obj):
+    import doctest
+
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    tests = finder.find(obj, getattr(obj, "__name__", "obj"), globs={})
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0

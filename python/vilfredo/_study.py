@@ -252,11 +252,21 @@ class Study:
             return self._core.tell(trial, "FAIL")
         raise ValueError(f"a trial can be told as COMPLETE, PRUNED or FAIL, not {state.name}")
 
-    def enqueue_trial(self, params: dict[str, Any]) -> None:
+    def enqueue_trial(
+        self,
+        params: dict[str, Any],
+        user_attrs: dict[str, Any] | None = None,
+        skip_if_exists: bool = False,
+    ) -> None:
         """Queues a trial whose parameters are fixed: the next ``ask`` returns it and
         its ``suggest_*`` calls return these values. Give a parameter the type its
-        ``suggest_*`` returns (a float for ``suggest_float``, …)."""
-        self._core.enqueue_trial(dict(params))
+        ``suggest_*`` returns (a float for ``suggest_float``, …). ``user_attrs`` are
+        set on the queued trial; with ``skip_if_exists`` nothing is queued when a trial
+        (in any state) already has exactly these parameters."""
+        params = dict(params)
+        if skip_if_exists and any(t.params == params for t in self._core.trials()):
+            return
+        self._core.enqueue_trial(params, None if user_attrs is None else dict(user_attrs))
 
     # -- the loop -----------------------------------------------------------------
 

@@ -277,12 +277,24 @@ impl PyStudy {
         frozen_list(py, trials)
     }
 
-    /// Enqueues a trial whose parameters `params` (name → value) are fixed; returns its
-    /// number.
-    fn enqueue_trial(&self, py: Python<'_>, params: &Bound<'_, PyDict>) -> PyResult<u64> {
+    /// Enqueues a trial whose parameters `params` (name → value) are fixed, with
+    /// optional user attributes; returns its number.
+    #[pyo3(signature = (params, user_attrs=None))]
+    fn enqueue_trial(
+        &self,
+        py: Python<'_>,
+        params: &Bound<'_, PyDict>,
+        user_attrs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<u64> {
         let mut wanted: Vec<(String, ParamValue)> = Vec::new();
         for (k, v) in params.iter() {
             wanted.push((k.extract()?, param_from_py(&v)?));
+        }
+        let mut attrs: Vec<(String, serde_json::Value)> = Vec::new();
+        if let Some(user_attrs) = user_attrs {
+            for (k, v) in user_attrs.iter() {
+                attrs.push((k.extract()?, json_from_py(&v)?));
+            }
         }
         let study = &self.inner;
         let done = run_study(py, || {
@@ -313,7 +325,13 @@ impl PyStudy {
                     distribution,
                 });
             }
-            study.enqueue(&fixed)
+            let done = study.enqueue(&fixed)?;
+            for (key, value) in &attrs {
+                study
+                    .storage()
+                    .set_trial_attr(done.id, AttrKind::User, key, value)?;
+            }
+            Ok(done)
         })?;
         Ok(done.number)
     }

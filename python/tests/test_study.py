@@ -216,7 +216,9 @@ def test_tell_values_states_and_errors():
     with pytest.raises(ValueError):
         t.suggest_float("late", 0.0, 1.0)  # a told trial refuses changes
 
+    assert t.state == vf.TrialState.FAILED and t.values is None
     t = s.ask()
+    assert t.state == vf.TrialState.RUNNING and t.values is None
     with pytest.raises(ValueError, match="NaN"):
         s.tell(t, [float("nan"), 1.0])
     assert s.trials[t.number].state == vf.TrialState.FAIL
@@ -231,6 +233,11 @@ def test_tell_values_states_and_errors():
         s.tell(t)
     done = s.tell(t.number, (np.float64(1.0), 2))  # by number, numpy scalars accepted
     assert done.state == vf.TrialState.COMPLETE and done.values == [1.0, 2.0]
+    assert t.state == vf.TrialState.COMPLETE and t.values == [1.0, 2.0]
+    t2 = s.ask()
+    s.tell(t2, [3.0, 4.0])
+    assert t2.state == vf.TrialState.COMPLETE and t2.values == [3.0, 4.0]
+    s.tell(s.ask(), state="pruned")
     with pytest.raises(ValueError, match="already"):
         s.tell(t, [1.0, 2.0])
 
@@ -239,9 +246,9 @@ def test_tell_values_states_and_errors():
     assert s.tell(s.ask(), state=vf.TrialState.FAIL).values is None
     with pytest.raises(ValueError):
         s.tell(999, [1.0, 2.0])
-    assert [t.number for t in s.trials] == list(range(7))
-    assert [t.number for t in s.get_trials(states=[vf.TrialState.COMPLETE])] == [3]
-    assert len(s.get_trials(states=(vf.TrialState.FAIL, vf.TrialState.PRUNED))) == 6
+    assert [t.number for t in s.trials] == list(range(9))
+    assert [t.number for t in s.get_trials(states=[vf.TrialState.COMPLETE])] == [3, 4]
+    assert len(s.get_trials(states=(vf.TrialState.FAIL, vf.TrialState.PRUNED))) == 7
 
 
 def test_optimize_states_catch_and_propagation():

@@ -227,7 +227,22 @@ impl PyStudy {
         let done = if let Ok(t) = trial.cast::<PyTrial>() {
             let t = t.get();
             match t.take(py)? {
-                Some(running) => run_study(py, || study.tell(running, outcome))?,
+                Some(running) => {
+                    let result = run_study(py, || study.tell(running, outcome));
+                    // The trial is finished either way (unusable values fail it).
+                    let number = t.number();
+                    let record = match &result {
+                        Ok(done) => Some(done.clone()),
+                        Err(_) => {
+                            run_study(py, || study.storage().trial_by_number(study.id(), number))
+                                .ok()
+                        }
+                    };
+                    if let Some(done) = &record {
+                        t.finished(py, done)?;
+                    }
+                    result?
+                }
                 None => {
                     let number = t.number();
                     run_study(py, || study.tell_number(number, outcome))?

@@ -34,6 +34,7 @@ use crate::study_values::{
 pub struct PyTrial {
     slot: Mutex<Slot>,
     number: u64,
+    study: vilfredo_study::Study,
 }
 
 /// The trial while it runs (taken out when it is told), and the names of the
@@ -41,6 +42,8 @@ pub struct PyTrial {
 struct Slot {
     trial: Option<Trial>,
     fixed: Vec<String>,
+    /// The final record, once the trial was told through this handle.
+    done: Option<FrozenTrial>,
 }
 
 impl PyTrial {
@@ -49,9 +52,11 @@ impl PyTrial {
         let fixed = trial.params().iter().map(|p| p.name.clone()).collect();
         Self {
             number: trial.number(),
+            study: trial.study().clone(),
             slot: Mutex::new(Slot {
                 trial: Some(trial),
                 fixed,
+                done: None,
             }),
         }
     }
@@ -69,6 +74,24 @@ impl PyTrial {
         run_study(py, || Ok(self.slot()?.trial.take()))
     }
 
+    /// Keeps the final record of the trial, told through this handle.
+    pub fn finished(&self, py: Python<'_>, done: &FrozenTrial) -> PyResult<()> {
+        run_study(py, || {
+            self.slot()?.done = Some(done.clone());
+            Ok(())
+        })
+    }
+
+    /// The trial's record: the one kept when it was told here, or the storage's.
+    fn record(&self) -> vilfredo_study::Result<FrozenTrial> {
+        if let Some(done) = &self.slot()?.done {
+            return Ok(done.clone());
+        }
+        self.study
+            .storage()
+            .trial_by_number(self.study.id(), self.number)
+    }
+
     /// The trial's number.
     pub fn number(&self) -> u64 {
         self.number
@@ -83,7 +106,7 @@ impl PyTrial {
         let number = self.number;
         run_study(py, || {
             let mut slot = self.slot()?;
-            let Slot { trial, fixed } = &mut *slot;
+            let Slot { trial, fixed, .. } = &mut *slot;
             match trial.as_mut() {
                 Some(trial) => f(trial, fixed),
                 None => Err(vilfredo_study::Error::Invalid(
@@ -224,6 +247,20 @@ impl PyTrial {
     fn set_user_attr(&self, py: Python<'_>, key: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let value = json_from_py(value)?;
         self.with(py, |t, _| t.set_user_attr(key, value))
+    }
+
+    /// The trial's current state (``TrialState.RUNNING`` until it is told), read from
+    /// the storage unless this handle told it.
+    #[getter]
+    fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let state = run_study(py, || Ok(self.record()?.state))?;
+        state_to_py(py, state)
+    }
+
+    /// The values told (``None`` while running, or when not complete).
+    #[getter]
+    fn values(&self, py: Python<'_>) -> PyResult<Option<Vec<f64>>> {
+        run_study(py, || Ok(self.record()?.values))
     }
 
     /// The parameters suggested so far, by name.

@@ -264,3 +264,25 @@ def test_docstring_examples_run(obj):
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+def test_dynamic_search_space_and_threads():
+    """A parameter asked for in one branch only is outside the intersection search
+    space: it is drawn at random, the shared ones are bred; threads share the sampler."""
+
+    def objective(trial):
+        x = trial.suggest_float("x", 0.0, 1.0)
+        y = trial.suggest_float("y", 0.0, 1.0)
+        if x > 0.5:
+            z = trial.suggest_int("z", 0, 3)
+            return x + z / 10, 1 - y
+        return x, (1 - y) * 1.1
+
+    study = optuna.create_study(
+        directions=["minimize", "minimize"], sampler=vo.NSGA2Sampler(population_size=8, seed=2)
+    )
+    study.optimize(objective, n_trials=80, n_jobs=2)
+    trials = study.trials
+    assert len(trials) == 80 and all(t.state == TrialState.COMPLETE for t in trials)
+    assert all(("z" in t.params) == (t.params["x"] > 0.5) for t in trials)
+    assert max(generations(study)) >= 3

@@ -40,7 +40,6 @@ try:
     from optuna.distributions import (
         BaseDistribution,
         CategoricalDistribution,
-        FloatDistribution,
         IntDistribution,
     )
     from optuna.samplers import BaseSampler, RandomSampler

@@ -16,10 +16,10 @@
 //! the front split by survival, and computing them from the population makes the state
 //! a function of `X`, `F`, `G`, which is what lets [`Nsga2State`] restore a run exactly.
 
-mod population;
+pub(crate) mod population;
 mod state;
 mod survival;
-mod variation;
+pub(crate) mod variation;
 
 pub use state::Nsga2State;
 

@@ -4,8 +4,13 @@
 
 mod common;
 mod minimize;
+mod more_algorithms;
+mod more_quality;
+#[cfg(feature = "serde")]
+mod more_state;
 mod nsga2;
 mod operators;
 mod quality;
+mod stagnation;
 #[cfg(feature = "serde")]
 mod state;

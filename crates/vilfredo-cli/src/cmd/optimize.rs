@@ -1,4 +1,5 @@
-//! `vilfredo optimize --problem NAME --algorithm nsga2`: minimise a built-in problem.
+//! `vilfredo optimize --problem NAME --algorithm NAME`: minimise a built-in problem with
+//! NSGA-II, or SMS-EMOA, SPEA2 or R-NSGA-II (built in `optimize_more`).
 //!
 //! The front found goes to standard output (or `--output`) as CSV rows sorted by the
 //! objectives, so a run is easy to diff and to pipe into the kernels; a short summary
@@ -12,8 +13,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use vilfredo_moea::{
-    Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config, Termination,
-    minimize_with,
+    Algorithm, Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config,
+    Termination, minimize_with,
 };
 use vilfredo_pareto::hypervolume::hypervolume;
 use vilfredo_pareto::indicator::igd_plus;
@@ -26,7 +27,7 @@ use crate::output::{Shortest, write_row};
 use crate::plot::{Figure, svg};
 
 /// The algorithms `--algorithm` accepts.
-const ALGORITHMS: &[&str] = &["nsga2"];
+const ALGORITHMS: &[&str] = &["nsga2", "sms-emoa", "spea2", "rnsga2"];
 /// Generations when neither --n-gen nor --n-eval is given (pymoo's examples use 250 too).
 const DEFAULT_N_GEN: usize = 250;
 /// Points of the true front used for IGD+, the default reference point and the plot.
@@ -57,13 +58,17 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     }
     let pop_size = usize::try_from(args.pop_size)
         .map_err(|_| usage(format!("--pop-size {} is too large", args.pop_size)))?;
-    let config = Nsga2Config {
-        pop_size,
-        seed: args.seed,
-        ..Nsga2Config::default()
+    super::optimize_more::check_options(&algorithm, &args.more)?;
+    let mut alg: Box<dyn Algorithm + Send> = if algorithm == "nsga2" {
+        let config = Nsga2Config {
+            pop_size,
+            seed: args.seed,
+            ..Nsga2Config::default()
+        };
+        Box::new(Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?)
+    } else {
+        super::optimize_more::build(&algorithm, args, problem.as_ref(), pop_size)?
     };
-    let mut nsga2 =
-        Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?;
     let mut by_gen;
     let mut by_eval;
     let termination: &mut (dyn Termination + Send) = match args.n_eval {
@@ -84,7 +89,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     let result = if threads <= 1 {
         minimize_with(
             problem.as_ref(),
-            &mut nsga2,
+            alg.as_mut(),
             termination,
             MinimizeOptions::default(),
         )
@@ -98,7 +103,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
                 rows_per_task: pop_size.div_ceil(threads),
             },
         };
-        pool.install(|| minimize_with(problem.as_ref(), &mut nsga2, termination, options))
+        pool.install(|| minimize_with(problem.as_ref(), alg.as_mut(), termination, options))
     }
     .with_context(|| format!("optimising {}", problem.name()))?;
 
@@ -143,7 +148,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             algorithm,
             problem.name(),
             front.len(),
-            nsga2_evals(&nsga2)
+            alg.n_eval()
         );
         let figure = Figure {
             title: &title,
@@ -173,8 +178,8 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             problem.name(),
             problem.n_var(),
             args.seed,
-            nsga2_evals(&nsga2),
-            vilfredo_moea::Algorithm::n_gen(&nsga2),
+            alg.n_eval(),
+            alg.n_gen(),
         );
         let _ = writeln!(err, "vilfredo: front: {} points", front.len());
         let _ = writeln!(
@@ -202,10 +207,6 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn nsga2_evals(nsga2: &Nsga2) -> usize {
-    vilfredo_moea::Algorithm::n_eval(nsga2)
 }
 
 fn to_usize(n: u64, flag: &str) -> Result<usize> {

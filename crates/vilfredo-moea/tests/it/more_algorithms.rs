@@ -476,3 +476,50 @@ fn constrained_problems_end_feasible() {
         }
     }
 }
+
+// ---------------------------------------------------------------- many objectives, golden runs
+
+/// SMS-EMOA's exact contributions for 3 and 5 objectives (the HVC3D sweep and the
+/// limit-set path): the run improves the hypervolume of DTLZ2's result and keeps the
+/// population mutually non-dominated once converged enough.
+#[test]
+fn sms_emoa_with_three_and_five_objectives() {
+    use vilfredo_problems::{Dtlz, DtlzKind};
+    for m in [3usize, 5] {
+        let p = Dtlz::new(DtlzKind::Dtlz2, m, None).unwrap();
+        let mut alg = SmsEmoa::for_problem(&p, sms(20, 8)).unwrap();
+        let reference = vec![2.5; m];
+        minimize(&p, &mut alg, &mut MaxEvaluations(20)).unwrap();
+        let start =
+            vilfredo_pareto::hypervolume(alg.result().objectives().unwrap(), &reference).unwrap();
+        minimize(&p, &mut alg, &mut MaxEvaluations(600)).unwrap();
+        let end =
+            vilfredo_pareto::hypervolume(alg.result().objectives().unwrap(), &reference).unwrap();
+        assert!(end > start, "m = {m}: {start} -> {end}");
+        assert_eq!(alg.f().len(), 20 * m);
+    }
+}
+
+/// Pins short runs of each algorithm bit for bit (operators, selection, survival and the
+/// random stream), as NSGA-II's golden test does. If a change is intended, update the
+/// constants and say why in the commit.
+#[test]
+fn golden_zdt1_runs() {
+    use crate::common::hash_bits;
+    let p = zdt1(12);
+    let mut got = Vec::new();
+    for (name, build) in builders() {
+        let mut alg = build(&p, 2026);
+        let res = minimize(&p, alg.as_mut(), &mut MaxEvaluations(600)).unwrap();
+        got.push((name, hash_bits(&res.f) ^ hash_bits(&res.x).rotate_left(1)));
+    }
+    let expected = [
+        ("sms-emoa", 0x7cc2_92e6_518d_dd23u64),
+        ("spea2", 0x8258_036b_32f9_4bb5),
+        ("rnsga2", 0x2539_5df1_e1e5_2cc6),
+    ];
+    let text: Vec<String> = got.iter().map(|(n, h)| format!("{n} {h:#018x}")).collect();
+    for ((name, h), (_, want)) in got.iter().zip(expected) {
+        assert_eq!(*h, want, "{name}: hashes {text:?}");
+    }
+}

@@ -5,6 +5,7 @@
 mod common;
 mod minimize;
 mod more_algorithms;
+mod more_fixtures;
 mod more_quality;
 #[cfg(feature = "serde")]
 mod more_state;

@@ -12,8 +12,14 @@ fn cases(name: &str) -> Vec<Value> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/data/moea")
         .join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run tests/data/moea/generate.py", path.display()));
+    let text = std::fs::read_to_string(&path);
+    assert!(
+        text.is_ok(),
+        "{}: {:?}; run tests/data/moea/generate.py",
+        path.display(),
+        text.as_ref().err()
+    );
+    let text = text.unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     let cases = v["cases"].as_array().unwrap().clone();
     assert!(cases.len() >= 20, "{name}: {} cases", cases.len());

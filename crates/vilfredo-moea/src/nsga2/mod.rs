@@ -330,7 +330,9 @@ impl Algorithm for Nsga2 {
             self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
             self.merged.clear();
-            self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
+            // `append` keeps failed evaluations failed; `extend` would take their finite
+            // stand-ins for real values.
+            self.merged.append(&self.pop);
             self.merged.extend(&self.batch, f, g);
             let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
             self.scratch.survived(self.pop.len(), &chosen);

@@ -290,12 +290,7 @@ impl Algorithm for RNsga2 {
         check_tell(self.pending, n, shape, f, g, self.config.nsga2.nan_policy)?;
         let g = g.unwrap_or(&[]);
         self.merged.clear();
-        self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
-        for i in 0..self.pop.len() {
-            if self.pop.failed[i] {
-                self.merged.mark_failed(i);
-            }
-        }
+        self.merged.append(&self.pop);
         self.merged.extend(&self.batch, f, g);
         self.survive(self.config.nsga2.pop_size)?;
         self.pending = false;

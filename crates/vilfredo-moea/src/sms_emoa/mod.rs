@@ -268,12 +268,7 @@ impl Algorithm for SmsEmoa {
             self.pop.rank = self.pop.ranks()?;
         } else {
             self.merged.clear();
-            self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
-            for i in 0..self.pop.len() {
-                if self.pop.failed[i] {
-                    self.merged.mark_failed(i);
-                }
-            }
+            self.merged.append(&self.pop);
             self.merged.extend(&self.batch, f, g);
             let rank = self.merged.ranks()?;
             let (chosen, ranks) = survival::reduce(&self.merged, &rank, n, self.config.ref_offset)?;

@@ -264,13 +264,7 @@ impl Algorithm for Spea2 {
         check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
         self.merged.clear();
-        self.merged
-            .extend(&self.archive.x, &self.archive.f, &self.archive.g);
-        for i in 0..self.archive.len() {
-            if self.archive.failed[i] {
-                self.merged.mark_failed(i);
-            }
-        }
+        self.merged.append(&self.archive);
         self.merged.extend(&self.batch, f, g);
         let (fit, dist) = fitness::fitness(&self.merged);
         let kept = selection::environmental(&fit, &dist, self.config.archive_size);

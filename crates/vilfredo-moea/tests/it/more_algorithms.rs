@@ -523,3 +523,92 @@ fn golden_zdt1_runs() {
         assert_eq!(*h, want, "{name}: hashes {text:?}");
     }
 }
+
+/// A failed evaluation stays failed after survival, in every algorithm (its stand-in
+/// objectives are finite, so the flag must travel with it, not be guessed from values).
+#[test]
+fn failed_flags_survive_survival() {
+    use vilfredo_moea::Nsga2;
+    /// f = (x0, 1 − x0 + x1), NaN where x0 > 0.1: most of the space fails, so failed
+    /// members survive for a while.
+    struct MostlyFails;
+    impl Problem for MostlyFails {
+        fn name(&self) -> &str {
+            "mostly-fails"
+        }
+        fn n_var(&self) -> usize {
+            2
+        }
+        fn n_obj(&self) -> usize {
+            2
+        }
+        fn lower(&self) -> &[f64] {
+            &[0.0, 0.0]
+        }
+        fn upper(&self) -> &[f64] {
+            &[1.0, 1.0]
+        }
+        fn evaluate(&self, x: &[f64], f: &mut [f64], _g: &mut [f64]) -> vilfredo_moea::Result<()> {
+            for (r, o) in x.chunks_exact(2).zip(f.chunks_exact_mut(2)) {
+                let bad = r[0] > 0.1;
+                o[0] = if bad { f64::NAN } else { r[0] };
+                o[1] = if bad { f64::NAN } else { 1.0 - r[0] + r[1] };
+            }
+            Ok(())
+        }
+    }
+    let p = MostlyFails;
+    let nsga2 = Nsga2Config {
+        pop_size: 16,
+        seed: 12,
+        nan_policy: NanPolicy::Infeasible,
+        ..Nsga2Config::default()
+    };
+    let stand_ins = |f: &[f64]| f.chunks_exact(2).filter(|r| r[0] == f64::MAX).count();
+    let mut nsga2 = Nsga2::for_problem(&p, nsga2).unwrap();
+    let mut sms_emoa = SmsEmoa::for_problem(
+        &p,
+        SmsEmoaConfig {
+            nan_policy: NanPolicy::Infeasible,
+            n_offspring: 16,
+            ..sms(16, 12)
+        },
+    )
+    .unwrap();
+    let mut spea2 = Spea2::for_problem(
+        &p,
+        Spea2Config {
+            nan_policy: NanPolicy::Infeasible,
+            ..spea2(16, 12)
+        },
+    )
+    .unwrap();
+    let mut c = rnsga2(16, 12, vec![0.0, 0.0]);
+    c.nsga2.nan_policy = NanPolicy::Infeasible;
+    let mut rnsga2 = RNsga2::for_problem(&p, c).unwrap();
+    let mut seen_failed = [false; 4];
+    for generation in 1..=4 {
+        let mut t = MaxGenerations(generation);
+        minimize(&p, &mut nsga2, &mut t).unwrap();
+        minimize(&p, &mut sms_emoa, &mut t).unwrap();
+        minimize(&p, &mut spea2, &mut t).unwrap();
+        minimize(&p, &mut rnsga2, &mut t).unwrap();
+        let counts = [
+            (nsga2.state().failed.len(), stand_ins(&nsga2.state().f)),
+            (
+                sms_emoa.state().failed.len(),
+                stand_ins(&sms_emoa.state().f),
+            ),
+            (spea2.state().failed.len(), stand_ins(&spea2.state().f)),
+            (rnsga2.state().failed.len(), stand_ins(&rnsga2.state().f)),
+        ];
+        for (k, (flags, values)) in counts.into_iter().enumerate() {
+            assert_eq!(flags, values, "algorithm {k}, generation {generation}");
+            seen_failed[k] |= values > 0 && generation > 1;
+        }
+    }
+    assert_eq!(
+        seen_failed, [true; 4],
+        "the test needs failed members after survival"
+    );
+}

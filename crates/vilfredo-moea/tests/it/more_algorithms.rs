@@ -612,3 +612,126 @@ fn failed_flags_survive_survival() {
         "the test needs failed members after survival"
     );
 }
+
+mod sms_emoa_brute_force {
+    use super::*;
+    use proptest::prelude::*;
+    use vilfredo_pareto::dominance::dominates;
+    use vilfredo_pareto::{PointsView, hypervolume};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// The member SMS-EMOA drops is in the worst front (by the definition of
+        /// dominance) and, when that front has several members, its exclusive
+        /// contribution `HV(W) − HV(W \ {p})` (by two exact hypervolumes, reference =
+        /// worst of the front + 1) is the smallest of the front.
+        #[test]
+        fn the_dropped_member_contributes_least(
+            m in 2usize..5,
+            pop in 3usize..10,
+            cells in proptest::collection::vec(0u8..12, 60),
+        ) {
+            // A coarse grid makes ties, duplicates and dominated points frequent.
+            let values: Vec<f64> = cells.iter().map(|&c| f64::from(c) / 4.0).collect();
+            let merged: Vec<&[f64]> = values.chunks_exact(m).take(pop + 1).collect();
+            prop_assume!(merged.len() == pop + 1);
+            let mut alg = SmsEmoa::new(unit_space(2), m, 0, sms(pop, 1)).unwrap();
+            alg.ask().unwrap();
+            alg.tell(&merged[..pop].concat(), None).unwrap();
+            alg.ask().unwrap();
+            alg.tell(merged[pop], None).unwrap();
+            let kept: Vec<&[f64]> = alg.f().chunks_exact(m).collect();
+            let gone = (0..=pop)
+                .find(|&i| i == pop || merged[i] != kept[i])
+                .unwrap();
+            // Ranks by peeling fronts with the definition.
+            let mut rank = vec![usize::MAX; pop + 1];
+            let mut r = 0;
+            while rank.contains(&usize::MAX) {
+                let front: Vec<usize> = (0..=pop)
+                    .filter(|&i| rank[i] == usize::MAX)
+                    .filter(|&i| !(0..=pop).any(|j| rank[j] == usize::MAX && dominates(merged[j], merged[i])))
+                    .collect();
+                for i in front {
+                    rank[i] = r;
+                }
+                r += 1;
+            }
+            let worst = *rank.iter().max().unwrap();
+            prop_assert_eq!(rank[gone], worst);
+            let w: Vec<usize> = (0..=pop).filter(|&i| rank[i] == worst).collect();
+            if w.len() > 1 {
+                let reference: Vec<f64> = (0..m)
+                    .map(|j| w.iter().map(|&i| merged[i][j]).fold(f64::MIN, f64::max) + 1.0)
+                    .collect();
+                let hv = |set: &[usize]| {
+                    let pts: Vec<f64> = set.iter().flat_map(|&i| merged[i].to_vec()).collect();
+                    hypervolume(PointsView::new(&pts, m).unwrap(), &reference).unwrap()
+                };
+                let total = hv(&w);
+                let contribution = |p: usize| {
+                    let rest: Vec<usize> = w.iter().copied().filter(|&i| i != p).collect();
+                    total - hv(&rest)
+                };
+                let mine = contribution(gone);
+                for &i in &w {
+                    prop_assert!(mine <= contribution(i) + 1e-9, "dropped {} ({}) but {} has {}", gone, mine, i, contribution(i));
+                }
+            }
+        }
+    }
+}
+
+mod spea2_invariants {
+    use super::*;
+    use proptest::prelude::*;
+    use vilfredo_pareto::dominance::dominates;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// SPEA2's archive holds exactly `archive_size` members; every non-dominated
+        /// point of the assessed set is kept when they fit, and only non-dominated points
+        /// are kept when they do not; fitness is below 1 exactly for the non-dominated.
+        #[test]
+        fn the_archive_keeps_the_front(
+            m in 2usize..4,
+            n in 2usize..9,
+            size in 1usize..12,
+            cells in proptest::collection::vec(0u8..10, 54),
+        ) {
+            let values: Vec<f64> = cells.iter().map(|&c| f64::from(c) / 3.0).collect();
+            let all: Vec<&[f64]> = values.chunks_exact(m).take(2 * n).collect();
+            prop_assume!(all.len() == 2 * n);
+            let c = Spea2Config { archive_size: size, eliminate_duplicates: false, ..spea2(n, 1) };
+            let mut alg = Spea2::new(unit_space(2), m, 0, c).unwrap();
+            alg.ask().unwrap();
+            alg.tell(&all[..n].concat(), None).unwrap();
+            // The archive after the first generation is what the second assesses.
+            let first: Vec<Vec<f64>> = alg.f().chunks_exact(m).map(<[f64]>::to_vec).collect();
+            alg.ask().unwrap();
+            alg.tell(&all[n..].concat(), None).unwrap();
+            let assessed: Vec<&[f64]> = first.iter().map(Vec::as_slice).chain(all[n..].iter().copied()).collect();
+            let nd: Vec<&[f64]> = assessed
+                .iter()
+                .copied()
+                .filter(|p| !assessed.iter().any(|q| dominates(q, p)))
+                .collect();
+            let kept: Vec<&[f64]> = alg.f().chunks_exact(m).collect();
+            prop_assert_eq!(kept.len(), size.min(assessed.len()));
+            if nd.len() <= size {
+                for p in &nd {
+                    prop_assert!(kept.contains(p), "non-dominated {:?} dropped", p);
+                }
+            } else {
+                for p in &kept {
+                    prop_assert!(nd.contains(p), "dominated {:?} kept", p);
+                }
+            }
+            for (p, fit) in kept.iter().zip(alg.fitness()) {
+                prop_assert_eq!(*fit < 1.0, nd.contains(p));
+            }
+        }
+    }
+}

@@ -6,7 +6,8 @@
 //! exceeds `tolerance` relative to the value it improves on (absolute when that value is
 //! 0); the run stops once `window` generations in a row brought no improvement that
 //! counts. Progress is the fraction of that window spent so far, so it falls back to 0
-//! whenever the indicator improves.
+//! whenever the indicator improves. A generation is one `tell`, so for the steady-state
+//! SMS-EMOA (one offspring per tell) the window counts evaluations.
 
 use crate::{Algorithm, Termination};
 use vilfredo_core::{Error, Points, PointsView, Result};

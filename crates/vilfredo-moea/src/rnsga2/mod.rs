@@ -6,7 +6,8 @@
 //! points, so the population gathers near the regions the user named; ε-clearing keeps
 //! the members of such a region apart. Where the paper is vague (normalisation, the size
 //! of the penalty given to cleared members, the order of clearing) this follows pymoo's
-//! `RNSGA2`.
+//! `RNSGA2` (its option of adding the extreme points as reference points is not
+//! offered).
 
 mod preference;
 mod state;

@@ -15,6 +15,11 @@ use vilfredo_pareto::dominance::constrained_dominates;
 ///   assessed) clamped to `1..n − 1`; `D < 1`, so `R + D < 1` exactly for the
 ///   non-dominated.
 ///
+/// The paper's "k-th element" of the sorted distance list is read as the k-th nearest
+/// *other* member; pymoo takes the (k+1)-th (its index `k` into the list without the
+/// member itself), which changes only the density term, never which members are
+/// non-dominated.
+///
 /// Domination is constrained domination (Deb 2000): a feasible member dominates every
 /// infeasible one, and an infeasible one dominates those of larger total violation.
 pub(crate) fn fitness(pop: &Population) -> (Vec<f64>, Vec<f64>) {

@@ -192,7 +192,8 @@ when it is known.
 Algorithms (all with SBX and polynomial mutation at pymoo's defaults):
   nsga2     NSGA-II (Deb et al. 2002)
   sms-emoa  SMS-EMOA (Beume et al. 2007), steady state: --n-offspring per generation
-            (default 1), so give the budget with --n-eval; --ref-offset
+            (default 1), so give the budget with --n-eval (without a budget it gets
+            250 x --pop-size evaluations); --ref-offset
   spea2     SPEA2 (Zitzler et al. 2001); --archive-size
   rnsga2    R-NSGA-II (Deb & Sundar 2006): --ref-points (required), --epsilon
 

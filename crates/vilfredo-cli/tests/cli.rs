@@ -1115,6 +1115,32 @@ fn optimize_runs_the_other_algorithms_deterministically() {
 }
 
 #[test]
+fn optimize_gives_sms_emoa_the_evaluations_of_the_default_generations() {
+    let run = vilfredo(
+        &[
+            "optimize",
+            "--problem",
+            "zdt1",
+            "--param",
+            "n_var=4",
+            "--algorithm",
+            "sms-emoa",
+            "--pop-size",
+            "4",
+            "--n-offspring",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.contains("1000 evaluations, 499 generations"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn optimize_refuses_misplaced_or_bad_algorithm_options() {
     optimize_with("rnsga2", &[]).fails(2, &["--ref-points"]);
     optimize_with("rnsga2", &["--ref-points", "0.2,0.5,0.1"])

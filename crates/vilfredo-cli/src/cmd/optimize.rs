@@ -76,6 +76,12 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             by_eval = MaxEvaluations(to_usize(n, "--n-eval")?);
             &mut by_eval
         }
+        // A steady-state generation is a few evaluations: without a budget, give it the
+        // evaluations of the default number of full generations.
+        None if args.n_gen.is_none() && algorithm == "sms-emoa" => {
+            by_eval = MaxEvaluations(DEFAULT_N_GEN.saturating_mul(pop_size));
+            &mut by_eval
+        }
         None => {
             let n_gen = match args.n_gen {
                 Some(n) => to_usize(n, "--n-gen")?,

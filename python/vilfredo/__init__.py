@@ -17,7 +17,8 @@ Optimisation
 problems.get, problems.list
     Benchmark problems (ZDT, DTLZ, WFG) by name, with their true Pareto fronts.
 minimize
-    NSGA-II on a built-in or a pymoo-style Python problem; returns a ``Result``.
+    NSGA-II, SMS-EMOA, SPEA2 or R-NSGA-II on a built-in or a pymoo-style Python
+    problem; returns a ``Result``.
 NSGA2
     NSGA-II driven by ask/tell, with a JSON snapshot to continue a run bit for bit.
 

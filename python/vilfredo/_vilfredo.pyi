@@ -86,6 +86,7 @@ def _minimize_builtin(
     n_gen: int | None,
     n_eval: int | None,
     seed: int,
+    options: dict[str, object] | None = None,
 ) -> dict[str, object]: ...
 def _minimize_python(
     evaluate: Callable[[npt.NDArray[np.float64]], object],
@@ -98,6 +99,7 @@ def _minimize_python(
     n_gen: int | None,
     n_eval: int | None,
     seed: int,
+    options: dict[str, object] | None = None,
 ) -> dict[str, object]: ...
 
 class NSGA2:

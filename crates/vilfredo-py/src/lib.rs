@@ -13,6 +13,7 @@ mod guard;
 mod hypervolume;
 mod indicator;
 mod minimize;
+mod more_algorithms;
 mod problems;
 mod samplers;
 mod sort;

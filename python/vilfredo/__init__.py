@@ -17,9 +17,19 @@ Optimisation
 problems.get, problems.list
     Benchmark problems (ZDT, DTLZ, WFG) by name, with their true Pareto fronts.
 minimize
-    NSGA-II on a built-in or a pymoo-style Python problem; returns a ``Result``.
+    NSGA-II, SMS-EMOA, SPEA2 or R-NSGA-II on a built-in or a pymoo-style Python
+    problem; returns a ``Result``.
 NSGA2
     NSGA-II driven by ask/tell, with a JSON snapshot to continue a run bit for bit.
+
+Studies (Optuna's vocabulary)
+-----------------------------
+create_study, load_study, Study, Trial, FrozenTrial, TrialState, TrialPruned
+    Define-by-run ask/tell studies kept in memory or in an SQLite file.
+samplers, storages
+    Sampler configurations (``RandomSampler``) and shared storages.
+vilfredo.optuna
+    ``NSGA2Sampler`` for unmodified Optuna studies and a fast hypervolume history.
 
 Bad input raises ``TypeError`` (not real numbers) or ``ValueError`` (wrong shape,
 NaN/inf, reference point of the wrong length), with a message naming the row and column.
@@ -44,6 +54,20 @@ from vilfredo._vilfredo import (
 )
 from vilfredo import problems
 from vilfredo._minimize import Result, minimize
+from vilfredo import samplers, storages
+from vilfredo._study import (
+    DuplicatedStudyError,
+    FrozenTrial,
+    StorageError,
+    Study,
+    StudyDirection,
+    Trial,
+    TrialPruned,
+    TrialState,
+    create_study,
+    get_all_study_names,
+    load_study,
+)
 
 __all__ = [
     "HvEstimate",
@@ -64,4 +88,17 @@ __all__ = [
     "problems",
     "Result",
     "pareto_rank",
+    "DuplicatedStudyError",
+    "FrozenTrial",
+    "StorageError",
+    "Study",
+    "StudyDirection",
+    "Trial",
+    "TrialPruned",
+    "TrialState",
+    "create_study",
+    "get_all_study_names",
+    "load_study",
+    "samplers",
+    "storages",
 ]

@@ -1,4 +1,5 @@
-"""``vilfredo.minimize``: NSGA-II on a built-in or a Python-defined problem."""
+"""``vilfredo.minimize``: NSGA-II, SMS-EMOA, SPEA2 or R-NSGA-II on a built-in or a
+Python-defined problem."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class Result:
         Evaluations and generations done (the initial population is generation 1).
     history
         One ``(n_gen, n_eval, front_size)`` tuple per generation, where ``front_size``
-        is the number of population members of rank 0.
+        is the size of the result at that point (rank 0, without failed evaluations).
     """
 
     X: np.ndarray
@@ -68,8 +69,9 @@ def minimize(
     n_gen: int | None = None,
     n_eval: int | None = None,
     seed: int = 0,
+    **options: object,
 ) -> Result:
-    """Minimise every objective of ``problem`` with NSGA-II; returns a :class:`Result`.
+    """Minimise every objective of ``problem``; returns a :class:`Result`.
 
     ``problem`` is either a built-in problem from :func:`vilfredo.problems.get`, which
     runs entirely in Rust with the GIL released, or any pymoo-style object with
@@ -82,9 +84,28 @@ def minimize(
     first, as in pymoo) or ``n_eval`` evaluations are done, whichever comes first; at
     least one of them must be given. The same ``seed`` gives the same result.
 
-    NSGA-II: Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and elitist
-    multiobjective genetic algorithm: NSGA-II", IEEE TEVC 6(2); SBX and polynomial
-    mutation with pymoo's default settings, constrained domination (Deb 2000).
+    ``algorithm`` is one of (all with SBX and polynomial mutation at pymoo's default
+    settings, and constraints by feasibility first, Deb 2000):
+
+    - ``"nsga2"``: NSGA-II, Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and
+      elitist multiobjective genetic algorithm: NSGA-II", IEEE TEVC 6(2).
+    - ``"sms-emoa"``: SMS-EMOA, Beume, Naujoks & Emmerich (2007), "SMS-EMOA:
+      Multiobjective selection based on dominated hypervolume", EJOR 181(3). Steady
+      state: each generation makes ``n_offspring`` offspring (default 1, as in the
+      paper), so give the budget as ``n_eval``. Options ``n_offspring`` and
+      ``ref_offset`` (the hypervolume reference point is the worst of the last front
+      plus this, default 1).
+    - ``"spea2"``: SPEA2, Zitzler, Laumanns & Thiele (2001), "SPEA2: Improving the
+      strength Pareto evolutionary algorithm", TIK-Report 103. Option
+      ``archive_size`` (default ``pop_size``); the result is the archive's
+      non-dominated set, and ``pop_*`` the archive.
+    - ``"rnsga2"``: R-NSGA-II, Deb & Sundar (2006), "Reference point based
+      multi-objective optimization using evolutionary algorithms", GECCO. Options
+      ``ref_points`` (required: shape ``(k, n_obj)``), ``epsilon`` (default 0.001),
+      ``weights`` (``n_obj`` positive values, equal by default) and
+      ``normalization`` (``"front"``, ``"ever"`` or ``"no"``), as pymoo's RNSGA2.
+
+    Options an algorithm does not know raise ``ValueError`` naming the valid ones.
 
     Errors: an exception raised by ``evaluate`` propagates unchanged; NaN or infinite
     values, or arrays of the wrong shape, raise ``ValueError`` naming the row; an
@@ -97,15 +118,25 @@ def minimize(
     >>> res = vf.minimize(vf.problems.get("zdt1"), pop_size=40, n_gen=50, seed=1)
     >>> (res.n_gen, res.n_eval, res.F.shape[1])
     (50, 2000, 2)
+    >>> res = vf.minimize(vf.problems.get("zdt1"), "rnsga2", ref_points=[[0.2, 0.5]],
+    ...                   pop_size=20, n_gen=20, seed=1)
+    >>> res.n_eval
+    400
     """
     if not isinstance(algorithm, str):
-        raise TypeError("algorithm must be a name; valid algorithms: nsga2")
+        raise TypeError(
+            "algorithm must be a name; valid algorithms: nsga2, sms-emoa, spea2, rnsga2"
+        )
+    if options.get("ref_points") is not None:
+        options["ref_points"] = np.ascontiguousarray(
+            np.atleast_2d(np.asarray(options["ref_points"], dtype=np.float64))
+        )
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
     if not 0 <= seed < 2**64:
         raise ValueError(f"seed must be in [0, 2**64), got {seed}")
     if isinstance(problem, Problem):
-        raw = _minimize_builtin(problem, algorithm, pop_size, n_gen, n_eval, seed)
+        raw = _minimize_builtin(problem, algorithm, pop_size, n_gen, n_eval, seed, options)
     else:
         for name in ("n_var", "n_obj", "evaluate"):
             if not hasattr(problem, name):
@@ -128,5 +159,6 @@ def minimize(
             n_gen,
             n_eval,
             seed,
+            options,
         )
     return Result(**raw)

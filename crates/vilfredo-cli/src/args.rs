@@ -237,7 +237,13 @@ The same seed gives the same front, whatever --threads.
 of pairwise scatter plots for 3 or more, with the true front (or, in a study, every
 complete trial) in light grey underneath.
 
-Algorithms: nsga2 (Deb et al. 2002; SBX and polynomial mutation, pymoo's defaults).
+Algorithms (all with SBX and polynomial mutation at pymoo's defaults):
+  nsga2     NSGA-II (Deb et al. 2002)
+  sms-emoa  SMS-EMOA (Beume et al. 2007), steady state: --n-offspring per generation
+            (default 1), so give the budget with --n-eval (without a budget it gets
+            250 x --pop-size evaluations); --ref-offset
+  spea2     SPEA2 (Zitzler et al. 2001); --archive-size
+  rnsga2    R-NSGA-II (Deb & Sundar 2006): --ref-points (required), --epsilon
 
 Operators: with --operator, NSGA-II keeps its selection and survival but another
 program makes the offspring (a heuristic, a model, a language model). vilfredo starts
@@ -258,6 +264,8 @@ Examples:
   vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga2 --n-eval 20000 \\
       --plot front.svg --output front.csv
   vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1
+  vilfredo optimize --problem zdt1 --algorithm sms-emoa --n-eval 10000
+  vilfredo optimize --problem zdt1 --algorithm rnsga2 --ref-points '0.2,0.5;0.7,0.1'
   vilfredo optimize --problem zdt1 --algorithm nsga2 --operator python3 \\
       --operator-arg my_llm_operator.py --n-gen 20";
 
@@ -352,9 +360,12 @@ pub(crate) struct OptimizeArgs {
     #[arg(long = "param", value_name = "PARAM")]
     pub(crate) params: Vec<String>,
 
-    /// The algorithm (only nsga2 for now).
+    /// The algorithm: nsga2, sms-emoa, spea2 or rnsga2.
     #[arg(long, value_name = "NAME", help_heading = "Built-in problem")]
     pub(crate) algorithm: Option<String>,
+
+    #[command(flatten)]
+    pub(crate) more: MoreAlgorithmArgs,
 
     /// Population size (at least 2).
     #[arg(long, value_name = "N", default_value_t = 100, help_heading = "Built-in problem",
@@ -482,6 +493,54 @@ pub(crate) struct OptimizeArgs {
     /// value of parameter NAME. It is run directly, never through a shell.
     #[arg(last = true, value_name = "COMMAND")]
     pub(crate) command: Vec<String>,
+}
+
+/// Options of `vilfredo optimize` for SMS-EMOA, SPEA2 and R-NSGA-II.
+#[derive(Debug, Args)]
+pub(crate) struct MoreAlgorithmArgs {
+    /// sms-emoa: offspring per generation (1, the paper's steady state, by default).
+    #[arg(long, help_heading = "Built-in problem", value_name = "N", value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
+    pub(crate) n_offspring: Option<u64>,
+
+    /// sms-emoa: the hypervolume reference point is the worst of the last front plus
+    /// this (default 1).
+    #[arg(
+        long,
+        help_heading = "Built-in problem",
+        value_name = "X",
+        allow_hyphen_values = true
+    )]
+    pub(crate) ref_offset: Option<f64>,
+
+    /// spea2: archive size (default: --pop-size).
+    #[arg(long, help_heading = "Built-in problem", value_name = "N", value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
+    pub(crate) archive_size: Option<u64>,
+
+    /// rnsga2: reference points, values comma-separated, points separated by ';'
+    /// (for example "0.2,0.5;0.7,0.1").
+    #[arg(long, help_heading = "Built-in problem", value_name = "POINTS", allow_hyphen_values = true, value_parser = parse_points)]
+    pub(crate) ref_points: Option<RefPoints>,
+
+    /// rnsga2: clearing radius in normalised objective space (default 0.001).
+    #[arg(
+        long,
+        help_heading = "Built-in problem",
+        value_name = "X",
+        allow_hyphen_values = true
+    )]
+    pub(crate) epsilon: Option<f64>,
+}
+
+/// Reference points given on the command line, one list of values per point.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RefPoints(pub(crate) Vec<Vec<f64>>);
+
+fn parse_points(text: &str) -> Result<RefPoints, String> {
+    text.split(';')
+        .filter(|p| !p.trim().is_empty())
+        .map(crate::input::parse_list)
+        .collect::<Result<Vec<_>, _>>()
+        .map(RefPoints)
 }
 
 /// One `--param NAME=VALUE`.

@@ -1087,3 +1087,101 @@ fn optimize_into_a_closed_pipe_still_writes_the_plot_and_summary() {
     assert!(!stderr.contains("error"), "{stderr}");
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
 }
+
+// --- optimize: SMS-EMOA, SPEA2, R-NSGA-II ------------------------------------------------
+
+fn optimize_with(algorithm: &str, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "optimize",
+        "--problem",
+        "zdt1",
+        "--param",
+        "n_var=8",
+        "--algorithm",
+        algorithm,
+        "--pop-size",
+        "16",
+        "--n-eval",
+        "480",
+        "--seed",
+        "5",
+    ];
+    args.extend_from_slice(extra);
+    vilfredo(&args, "")
+}
+
+#[test]
+fn optimize_runs_the_other_algorithms_deterministically() {
+    for (algorithm, extra) in [
+        (
+            "sms-emoa",
+            &["--n-offspring", "4", "--ref-offset", "0.5"][..],
+        ),
+        ("spea2", &["--archive-size", "10"][..]),
+        (
+            "rnsga2",
+            &["--ref-points", "0.2,0.5;0.7,0.1", "--epsilon", "0.01"][..],
+        ),
+    ] {
+        let first = optimize_with(algorithm, extra);
+        assert_eq!(first.code, 0, "{algorithm}: {first:?}");
+        assert_eq!(
+            first.stdout,
+            optimize_with(algorithm, extra).stdout,
+            "{algorithm}"
+        );
+        let threaded = optimize_with(algorithm, &[extra, &["--threads", "2"][..]].concat());
+        assert_eq!(
+            first.stdout, threaded.stdout,
+            "{algorithm}: threads change the result"
+        );
+        assert!(
+            first.stderr.contains("480 evaluations"),
+            "{algorithm}: {}",
+            first.stderr
+        );
+        let ranks = vilfredo(&["rank"], &first.stdout);
+        assert!(
+            ranks.ok().lines().all(|r| r == "0"),
+            "{algorithm}: {ranks:?}"
+        );
+    }
+}
+
+#[test]
+fn optimize_gives_sms_emoa_the_evaluations_of_the_default_generations() {
+    let run = vilfredo(
+        &[
+            "optimize",
+            "--problem",
+            "zdt1",
+            "--param",
+            "n_var=4",
+            "--algorithm",
+            "sms-emoa",
+            "--pop-size",
+            "4",
+            "--n-offspring",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.contains("1000 evaluations, 499 generations"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn optimize_refuses_misplaced_or_bad_algorithm_options() {
+    optimize_with("rnsga2", &[]).fails(2, &["--ref-points"]);
+    optimize_with("rnsga2", &["--ref-points", "0.2,0.5,0.1"])
+        .fails(2, &["3 values", "2 objectives"]);
+    optimize_with("nsga2", &["--epsilon", "0.1"]).fails(2, &["--epsilon", "rnsga2"]);
+    optimize_with("spea2", &["--n-offspring", "2"]).fails(2, &["--n-offspring", "sms-emoa"]);
+    optimize_with("sms-emoa", &["--ref-offset", "-1"]).fails(2, &["ref_offset"]);
+    optimize_with("rnsga2", &["--ref-points", "0.2,0.5", "--epsilon", "-1"]).fails(2, &["ε"]);
+    optimize_with("moead-x", &[]).fails(2, &["sms-emoa, spea2, rnsga2"]);
+}

@@ -12,6 +12,8 @@
 //! - [`operators`]: SBX, polynomial mutation, uniform crossover, bit flip, binary
 //!   tournament, random sampling, repair and duplicate detection;
 //! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
+//! - [`SmsEmoa`], [`Spea2`], [`RNsga2`]: SMS-EMOA (Beume, Naujoks & Emmerich 2007),
+//!   SPEA2 (Zitzler, Laumanns & Thiele 2001) and R-NSGA-II (Deb & Sundar 2006);
 //! - [`Variation`]: offspring made outside the algorithm (for example by another
 //!   program), used with [`Nsga2::ask_with`];
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
@@ -51,16 +53,26 @@ mod mating;
 mod minimize;
 mod nsga2;
 pub mod operators;
+mod rnsga2;
+mod sms_emoa;
 mod solutions;
 mod space;
+mod spea2;
+mod stagnation;
 mod termination;
+mod told;
+mod variation;
 
 pub use algorithm::{Algorithm, Batch};
 pub use evaluate::{Evaluation, evaluate};
-pub use mating::{MatingPool, Variation};
 pub use minimize::{MinimizeOptions, minimize, minimize_with};
 pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation};
+pub use rnsga2::{Normalization, RNsga2, RNsga2Config, RNsga2State};
+pub use sms_emoa::{SmsEmoa, SmsEmoaConfig, SmsEmoaState};
 pub use solutions::Solutions;
 pub use space::Space;
+pub use spea2::{Spea2, Spea2Config, Spea2State};
+pub use stagnation::{HvStagnation, IgdStagnation};
 pub use termination::{MaxEvaluations, MaxGenerations, MaxTime, Termination};
+pub use variation::{MatingPool, Variation};
 pub use vilfredo_core::{Error, Problem, Result, VarType};

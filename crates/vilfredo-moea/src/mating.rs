@@ -1,60 +1,121 @@
-//! Variation supplied from outside the algorithm: the parents an algorithm selected go
-//! out, offspring come back.
-//!
-//! This is how a user replaces the built-in crossover and mutation with anything that
-//! can propose decision vectors — a domain heuristic, another program, or a language
-//! model that reads the parents and their scores and writes children, as in MOLLEO
-//! (Wang et al. 2024, "Efficient evolutionary search over chemical space with large
-//! language models"). The algorithm keeps selection and survival; the [`Variation`]
-//! only makes children. Offspring are repaired into the space (clamped, integers
-//! rounded) before they are evaluated, so a careless operator cannot leave the box.
+//! Making offspring from chosen parents, shared by the algorithms whose parent selection
+//! differs from NSGA-II's: SBX and polynomial mutation (uniform crossover and bit flip for
+//! binary variables), repair, and duplicates redrawn.
 
 use crate::Space;
-use vilfredo_core::Result;
+use crate::operators::{
+    BitFlip, DuplicateFilter, PolynomialMutation, RandomReset, Sbx, SbxBlock, UniformCrossover,
+    hash_row, random_sample, repair,
+};
+use vilfredo_core::rng::SplitMix64;
 
-/// The parents selected for one generation, handed to a [`Variation`].
+/// How many rounds of mating (or draws per initial vector) may be spent replacing
+/// duplicates before the remaining duplicates are accepted (as NSGA-II and pymoo).
+const MAX_ATTEMPTS: usize = 100;
+
+/// The variation operators of an algorithm.
 #[derive(Debug, Clone, Copy)]
-pub struct MatingPool<'a> {
-    /// Parent decision vectors, row-major, `n_parents × n_var`; consecutive rows are
-    /// the mating pairs chosen by the algorithm's selection.
-    pub parents: &'a [f64],
-    /// The parents' objective values, row-major, `n_parents × n_obj` (minimised).
-    pub values: &'a [f64],
-    /// Number of offspring wanted.
-    pub n_offspring: usize,
-    /// Number of variables.
-    pub n_var: usize,
-    /// Number of objectives.
-    pub n_obj: usize,
-    /// The decision space (bounds and variable types).
-    pub space: &'a Space,
-    /// The generation the offspring will belong to (1 is the initial population).
-    pub generation: usize,
+pub(crate) struct Operators {
+    pub crossover: Sbx,
+    pub mutation: PolynomialMutation,
+    pub binary_crossover: UniformCrossover,
+    pub binary_mutation: BitFlip,
+    pub categorical_mutation: RandomReset,
+    pub eliminate_duplicates: bool,
 }
 
-impl MatingPool<'_> {
-    /// Number of parents.
-    pub fn n_parents(&self) -> usize {
-        self.parents.len() / self.n_var.max(1)
+/// Scratch buffers reused from one batch to the next.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Mating {
+    dup: DuplicateFilter,
+    c1: Vec<f64>,
+    c2: Vec<f64>,
+    sbx: SbxBlock,
+}
+
+impl Mating {
+    /// Fills `out` with `n` random vectors of `space`, redrawing duplicates.
+    pub fn initial(
+        &mut self,
+        space: &Space,
+        ops: &Operators,
+        n: usize,
+        rng: &mut SplitMix64,
+        out: &mut Vec<f64>,
+    ) {
+        let nv = space.n_var();
+        out.clear();
+        self.dup.reset(nv);
+        self.c1.resize(nv, 0.0);
+        let mut draws = 0;
+        while out.len() < n * nv {
+            random_sample(space, &mut self.c1, rng);
+            draws += 1;
+            if !ops.eliminate_duplicates
+                || self.dup.insert_hashed(&self.c1, hash_row(&self.c1))
+                || draws > MAX_ATTEMPTS * n
+            {
+                out.extend_from_slice(&self.c1);
+            }
+        }
     }
-}
 
-/// A source of offspring for an algorithm's selected parents.
-pub trait Variation {
-    /// Returns at least `pool.n_offspring` decision vectors, row-major (extra rows are
-    /// ignored).
-    ///
-    /// # Errors
-    /// When no offspring can be made (for an outside program: it failed, timed out, or
-    /// answered something that is not offspring); the algorithm's state is unchanged.
-    fn vary(&mut self, pool: &MatingPool<'_>) -> Result<Vec<f64>>;
-}
-
-impl<F> Variation for F
-where
-    F: FnMut(&MatingPool<'_>) -> Result<Vec<f64>>,
-{
-    fn vary(&mut self, pool: &MatingPool<'_>) -> Result<Vec<f64>> {
-        self(pool)
+    /// Fills `out` with `n` offspring of the population `pop_x` (row-major): each pair
+    /// of parents comes from `parents`, gives two children by crossover, and each child
+    /// is mutated and repaired; the second child of the last pair is dropped when `n` is
+    /// odd. Offspring equal to a population member or an earlier offspring are redrawn
+    /// for up to [`MAX_ATTEMPTS`] rounds.
+    // Each argument is a distinct input of the one step; bundling them would only hide it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn offspring(
+        &mut self,
+        space: &Space,
+        ops: &Operators,
+        pop_x: &[f64],
+        n: usize,
+        rng: &mut SplitMix64,
+        mut parents: impl FnMut(&mut SplitMix64) -> (usize, usize),
+        out: &mut Vec<f64>,
+    ) {
+        let nv = space.n_var();
+        out.clear();
+        if ops.eliminate_duplicates {
+            self.dup.reset(nv);
+            for row in pop_x.chunks_exact(nv) {
+                self.dup.insert_hashed(row, hash_row(row));
+            }
+        }
+        self.c1.resize(nv, 0.0);
+        self.c2.resize(nv, 0.0);
+        for attempt in 0..MAX_ATTEMPTS {
+            let last = attempt + 1 == MAX_ATTEMPTS;
+            let need = n - out.len() / nv;
+            if need == 0 {
+                break;
+            }
+            for _ in 0..need.div_ceil(2) {
+                let (a, b) = parents(rng);
+                self.c1.copy_from_slice(&pop_x[a * nv..(a + 1) * nv]);
+                self.c2.copy_from_slice(&pop_x[b * nv..(b + 1) * nv]);
+                ops.crossover
+                    .apply_with(space, &mut self.c1, &mut self.c2, rng, &mut self.sbx);
+                ops.binary_crossover
+                    .apply(space, &mut self.c1, &mut self.c2, rng);
+                for c in [&mut self.c1, &mut self.c2] {
+                    ops.mutation.apply(space, c, rng);
+                    ops.binary_mutation.apply(space, c, rng);
+                    ops.categorical_mutation.apply(space, c, rng);
+                    repair(space, c);
+                }
+                for c in [&self.c1, &self.c2] {
+                    if out.len() == n * nv {
+                        break;
+                    }
+                    if !ops.eliminate_duplicates || self.dup.insert_hashed(c, hash_row(c)) || last {
+                        out.extend_from_slice(c);
+                    }
+                }
+            }
+        }
     }
 }

@@ -13,8 +13,15 @@ mod guard;
 mod hypervolume;
 mod indicator;
 mod minimize;
+mod more_algorithms;
 mod problems;
+mod samplers;
 mod sort;
+mod study;
+mod study_error;
+mod study_kernels;
+mod study_values;
+mod trial;
 
 use pyo3::prelude::*;
 
@@ -41,6 +48,23 @@ fn _vilfredo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(minimize::_minimize_builtin, m)?)?;
     m.add_function(wrap_pyfunction!(minimize::_minimize_python, m)?)?;
     m.add_class::<algorithm::PyNsga2>()?;
+    m.add_class::<study::PyStudy>()?;
+    m.add_class::<study::PyStorage>()?;
+    m.add_class::<trial::PyTrial>()?;
+    m.add_class::<trial::PyFrozenTrial>()?;
+    m.add_function(wrap_pyfunction!(study::_create_study, m)?)?;
+    m.add_function(wrap_pyfunction!(study::_load_study, m)?)?;
+    m.add_function(wrap_pyfunction!(study_kernels::_nsga2_select, m)?)?;
+    m.add_function(wrap_pyfunction!(study_kernels::_nsga2_child, m)?)?;
+    m.add_function(wrap_pyfunction!(study_kernels::_hypervolume_steps, m)?)?;
+    m.add(
+        "StorageError",
+        m.py().get_type::<study_error::StorageError>(),
+    )?;
+    m.add(
+        "DuplicatedStudyError",
+        m.py().get_type::<study_error::DuplicatedStudyError>(),
+    )?;
     m.add("_HAS_CLI", cfg!(feature = "cli"))?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

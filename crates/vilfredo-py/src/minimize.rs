@@ -1,5 +1,6 @@
-//! The optimisation loop behind `vilfredo.minimize`: NSGA-II (Deb, Pratap, Agarwal &
-//! Meyarivan 2002) from `vilfredo-moea`, driven by ask/tell one generation at a time.
+//! The optimisation loop behind `vilfredo.minimize`: an algorithm from `vilfredo-moea`
+//! (NSGA-II by default; SMS-EMOA, SPEA2 and R-NSGA-II from `more_algorithms`), driven by
+//! ask/tell one generation at a time.
 //!
 //! Built-in problems run each whole generation (variation, evaluation, survival) with the
 //! GIL released. Python problems hold the GIL only while the user's `evaluate` runs (and
@@ -13,7 +14,22 @@ use crate::problems::PyProblem;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
-use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Space};
+use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Solutions, Space};
+
+/// The names `algorithm` accepts, for error messages.
+const ALGORITHMS: &str = "nsga2, sms-emoa, spea2, rnsga2";
+
+/// An algorithm `minimize` can run: ask/tell plus its whole population for the result.
+pub(crate) trait Run: Algorithm + Send {
+    /// The whole current population (or archive).
+    fn population(&self) -> Solutions;
+}
+
+impl Run for Nsga2 {
+    fn population(&self) -> Solutions {
+        Nsga2::population(self)
+    }
+}
 
 /// The stopping rule: whichever of the two budgets is reached first.
 #[derive(Clone, Copy)]
@@ -23,38 +39,67 @@ struct Budget {
 }
 
 impl Budget {
-    fn reached(&self, alg: &Nsga2) -> bool {
+    fn reached(&self, alg: &dyn Run) -> bool {
         self.n_gen.is_some_and(|g| alg.n_gen() >= g)
             || self.n_eval.is_some_and(|e| alg.n_eval() >= e)
     }
 }
 
-/// Checks the algorithm name and budget and builds NSGA-II's settings.
-fn config(algorithm: &str, pop_size: usize, seed: u64, budget: Budget) -> PyResult<Nsga2Config> {
-    if !algorithm.eq_ignore_ascii_case("nsga2") {
-        return Err(PyValueError::new_err(format!(
-            "unknown algorithm {algorithm:?}; valid algorithms: nsga2"
-        )));
-    }
+/// Checks the budget.
+fn check_budget(budget: Budget) -> PyResult<()> {
     if budget.n_gen.is_none() && budget.n_eval.is_none() {
         return Err(PyValueError::new_err(
             "give a budget: n_gen (generations, the initial population being the first) or n_eval (evaluations)",
         ));
     }
-    let config = Nsga2Config {
-        pop_size,
-        seed,
-        ..Nsga2Config::default()
-    };
-    config
-        .validate()
-        .map_err(|e| crate::guard::value_error(&e))?;
-    Ok(config)
+    Ok(())
 }
 
-/// Runs NSGA-II on a built-in problem; each generation runs with the GIL released.
+/// The settings every algorithm shares.
+#[derive(Clone, Copy)]
+pub(crate) struct Common {
+    pub pop_size: usize,
+    pub seed: u64,
+    pub n_obj: usize,
+    pub n_constr: usize,
+}
+
+/// Builds the algorithm called `algorithm` on `space`; `options` holds the
+/// algorithm-specific keyword arguments.
+fn build(
+    algorithm: &str,
+    space: Space,
+    common: Common,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Box<dyn Run>> {
+    let name = algorithm.to_ascii_lowercase().replace('_', "-");
+    match name.as_str() {
+        "nsga2" => {
+            crate::more_algorithms::no_options("nsga2", options)?;
+            let config = Nsga2Config {
+                pop_size: common.pop_size,
+                seed: common.seed,
+                ..Nsga2Config::default()
+            };
+            let alg = Nsga2::new(space, common.n_obj, common.n_constr, config)
+                .map_err(|e| crate::guard::value_error(&e))?;
+            Ok(Box::new(alg))
+        }
+        "sms-emoa" | "smsemoa" => crate::more_algorithms::sms_emoa(space, common, options),
+        "spea2" => crate::more_algorithms::spea2(space, common, options),
+        "rnsga2" | "r-nsga2" | "r-nsga-ii" => {
+            crate::more_algorithms::rnsga2(space, common, options)
+        }
+        _ => Err(PyValueError::new_err(format!(
+            "unknown algorithm {algorithm:?}; valid algorithms: {ALGORITHMS}"
+        ))),
+    }
+}
+
+/// Runs an algorithm on a built-in problem; each generation runs with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (problem, algorithm, pop_size, n_gen, n_eval, seed))]
+#[pyo3(signature = (problem, algorithm, pop_size, n_gen, n_eval, seed, options=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn _minimize_builtin<'py>(
     py: Python<'py>,
     problem: &Bound<'py, PyProblem>,
@@ -63,15 +108,23 @@ pub fn _minimize_builtin<'py>(
     n_gen: Option<usize>,
     n_eval: Option<usize>,
     seed: u64,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let budget = Budget { n_gen, n_eval };
-    let config = config(algorithm, pop_size, seed, budget)?;
     let p = &*problem.get().inner;
-    let mut alg = run(py, || Nsga2::for_problem(p, config))?;
     let (n_obj, n_constr) = (p.n_obj(), p.n_constr());
+    let space = Space::of_problem(p).map_err(|e| crate::guard::value_error(&e))?;
+    let common = Common {
+        pop_size,
+        seed,
+        n_obj,
+        n_constr,
+    };
+    let mut alg = build(algorithm, space, common, options)?;
+    check_budget(budget)?;
     let mut history = Vec::new();
     let (mut f, mut g) = (Vec::new(), Vec::new());
-    while !budget.reached(&alg) {
+    while !budget.reached(alg.as_ref()) {
         run(py, || {
             let batch = alg.ask()?;
             let n = batch.len();
@@ -82,15 +135,15 @@ pub fn _minimize_builtin<'py>(
             p.evaluate(batch.as_slice(), &mut f, &mut g)?;
             alg.tell(&f, (n_constr > 0).then_some(&g[..]))
         })?;
-        history.push(record(&alg));
+        history.push(record(alg.as_ref()));
         py.check_signals()?;
     }
-    outcome(py, &alg, history)
+    outcome(py, alg.as_ref(), history)
 }
 
-/// Runs NSGA-II on a Python problem: `evaluate(X)` returns `F` or `(F, G)`.
+/// Runs an algorithm on a Python problem: `evaluate(X)` returns `F` or `(F, G)`.
 #[pyfunction]
-#[pyo3(signature = (evaluate, n_obj, n_constr, xl, xu, algorithm, pop_size, n_gen, n_eval, seed))]
+#[pyo3(signature = (evaluate, n_obj, n_constr, xl, xu, algorithm, pop_size, n_gen, n_eval, seed, options=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn _minimize_python<'py>(
     py: Python<'py>,
@@ -104,16 +157,22 @@ pub fn _minimize_python<'py>(
     n_gen: Option<usize>,
     n_eval: Option<usize>,
     seed: u64,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let budget = Budget { n_gen, n_eval };
-    let config = config(algorithm, pop_size, seed, budget)?;
     let (xl, xu) = (vector(xl, "xl")?, vector(xu, "xu")?);
     let n_var = xl.len();
-    let mut alg = run(py, || {
-        Nsga2::new(Space::real(xl, xu)?, n_obj, n_constr, config)
-    })?;
+    let space = Space::real(xl, xu).map_err(|e| crate::guard::value_error(&e))?;
+    let common = Common {
+        pop_size,
+        seed,
+        n_obj,
+        n_constr,
+    };
+    let mut alg = build(algorithm, space, common, options)?;
+    check_budget(budget)?;
     let mut history = Vec::new();
-    while !budget.reached(&alg) {
+    while !budget.reached(alg.as_ref()) {
         let x = alg
             .ask()
             .map_err(|e| crate::guard::value_error(&e))?
@@ -128,10 +187,10 @@ pub fn _minimize_python<'py>(
             None => Vec::new(),
         };
         run(py, || alg.tell(&f, (n_constr > 0).then_some(&g[..])))?;
-        history.push(record(&alg));
+        history.push(record(alg.as_ref()));
         py.check_signals()?;
     }
-    outcome(py, &alg, history)
+    outcome(py, alg.as_ref(), history)
 }
 
 /// `F` and, with constraints, `G` from what the user's `evaluate` returned.
@@ -175,16 +234,16 @@ fn values(obj: &Bound<'_, PyAny>, what: &str, n: usize, cols: usize) -> PyResult
     Ok(m.parts()?.0.to_vec())
 }
 
-/// One history entry: generation, evaluations so far, size of the first front.
-fn record(alg: &Nsga2) -> (usize, usize, usize) {
-    let front = alg.ranks().iter().filter(|&&r| r == 0).count();
-    (alg.n_gen(), alg.n_eval(), front)
+/// One history entry: generation, evaluations so far, size of the result (the first
+/// front, without failed evaluations).
+fn record(alg: &dyn Run) -> (usize, usize, usize) {
+    (alg.n_gen(), alg.n_eval(), alg.result().len())
 }
 
 /// The final state as a dict for the Python `Result`.
 fn outcome<'py>(
     py: Python<'py>,
-    alg: &Nsga2,
+    alg: &dyn Run,
     history: Vec<(usize, usize, usize)>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let best = alg.result();

@@ -8,6 +8,7 @@ mod crowding;
 mod hv;
 mod indicator;
 mod optimize;
+mod optimize_more;
 mod plot;
 mod problems;
 mod rank;

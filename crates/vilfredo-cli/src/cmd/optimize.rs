@@ -1,4 +1,5 @@
-//! `vilfredo optimize --problem NAME --algorithm nsga2`: minimise a built-in problem.
+//! `vilfredo optimize --problem NAME --algorithm NAME`: minimise a built-in problem with
+//! NSGA-II, or SMS-EMOA, SPEA2 or R-NSGA-II (built in `optimize_more`).
 //!
 //! The front found goes to standard output (or `--output`) as CSV rows sorted by the
 //! objectives, so a run is easy to diff and to pipe into the kernels; a short summary
@@ -28,7 +29,7 @@ use crate::output::{Shortest, write_row};
 use crate::plot::{Figure, svg};
 
 /// The algorithms `--algorithm` accepts.
-const ALGORITHMS: &[&str] = &["nsga2"];
+const ALGORITHMS: &[&str] = &["nsga2", "sms-emoa", "spea2", "rnsga2"];
 /// Generations when neither --n-gen nor --n-eval is given (pymoo's examples use 250 too).
 const DEFAULT_N_GEN: usize = 250;
 /// Points of the true front used for IGD+, the default reference point and the plot.
@@ -64,6 +65,11 @@ fn refuse_problem_options(args: &OptimizeArgs) -> Result<()> {
         ("--threads", args.threads != 1),
         ("--pop-size", args.pop_size != 100),
         ("--operator", args.operator.is_some()),
+        ("--n-offspring", args.more.n_offspring.is_some()),
+        ("--ref-offset", args.more.ref_offset.is_some()),
+        ("--archive-size", args.more.archive_size.is_some()),
+        ("--ref-points", args.more.ref_points.is_some()),
+        ("--epsilon", args.more.epsilon.is_some()),
     ];
     match given.iter().find(|(_, g)| *g) {
         Some((flag, _)) => Err(usage(format!(
@@ -129,18 +135,41 @@ fn optimize_problem(
     }
     let pop_size = usize::try_from(args.pop_size)
         .map_err(|_| usage(format!("--pop-size {} is too large", args.pop_size)))?;
-    let config = Nsga2Config {
-        pop_size,
-        seed: args.seed.unwrap_or(0),
-        ..Nsga2Config::default()
-    };
-    let mut nsga2 =
-        Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?;
+    super::optimize_more::check_options(&algorithm, &args.more)?;
+    if args.operator.is_some() && algorithm != "nsga2" {
+        return Err(usage(format!(
+            "--operator works with --algorithm nsga2, not {}",
+            algorithm_name
+        )));
+    }
+    let (mut nsga2, mut other) = (None, None);
+    if algorithm == "nsga2" {
+        let config = Nsga2Config {
+            pop_size,
+            seed: args.seed.unwrap_or(0),
+            ..Nsga2Config::default()
+        };
+        nsga2 =
+            Some(Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?);
+    } else {
+        other = Some(super::optimize_more::build(
+            &algorithm,
+            args,
+            problem.as_ref(),
+            pop_size,
+        )?);
+    }
     let mut by_gen;
     let mut by_eval;
     let termination: &mut (dyn Termination + Send) = match args.n_eval {
         Some(n) => {
             by_eval = MaxEvaluations(to_usize(n, "--n-eval")?);
+            &mut by_eval
+        }
+        // A steady-state generation is a few evaluations: without a budget, give it the
+        // evaluations of the default number of full generations.
+        None if args.n_gen.is_none() && algorithm == "sms-emoa" => {
+            by_eval = MaxEvaluations(DEFAULT_N_GEN.saturating_mul(pop_size));
             &mut by_eval
         }
         None => {
@@ -171,13 +200,18 @@ fn optimize_problem(
         None => None,
     };
     let mut with_operator;
-    let driver: &mut (dyn Algorithm + Send) = match operator.as_mut() {
-        Some(op) => {
-            with_operator = nsga2.with_variation(op);
-            &mut with_operator
-        }
-        None => &mut nsga2,
-    };
+    let driver: &mut (dyn Algorithm + Send) =
+        match (nsga2.as_mut(), operator.as_mut(), other.as_mut()) {
+            (Some(nsga2), Some(op), _) => {
+                with_operator = nsga2.with_variation(op);
+                &mut with_operator
+            }
+            (Some(nsga2), None, _) => nsga2,
+            (None, _, Some(alg)) => alg.as_mut(),
+            (None, _, None) => {
+                return Err(anyhow::anyhow!("internal error: no algorithm was built"));
+            }
+        };
     let result = if threads <= 1 {
         minimize_with(
             problem.as_ref(),
@@ -240,7 +274,7 @@ fn optimize_problem(
             algorithm,
             problem.name(),
             front.len(),
-            nsga2_evals(&nsga2)
+            driver.n_eval()
         );
         let figure = Figure {
             title: &title,
@@ -272,8 +306,8 @@ fn optimize_problem(
             problem.name(),
             problem.n_var(),
             args.seed.unwrap_or(0),
-            nsga2_evals(&nsga2),
-            vilfredo_moea::Algorithm::n_gen(&nsga2),
+            driver.n_eval(),
+            driver.n_gen(),
         );
         let _ = writeln!(err, "vilfredo: front: {} points", front.len());
         let _ = writeln!(
@@ -301,10 +335,6 @@ fn optimize_problem(
         }
     }
     Ok(())
-}
-
-fn nsga2_evals(nsga2: &Nsga2) -> usize {
-    vilfredo_moea::Algorithm::n_eval(nsga2)
 }
 
 fn to_usize(n: u64, flag: &str) -> Result<usize> {

@@ -16,10 +16,10 @@
 //! the front split by survival, and computing them from the population makes the state
 //! a function of `X`, `F`, `G`, which is what lets [`Nsga2State`] restore a run exactly.
 
-mod population;
+pub(crate) mod population;
 mod state;
 mod survival;
-mod variation;
+pub(crate) mod variation;
 
 pub use state::Nsga2State;
 
@@ -369,7 +369,9 @@ impl Algorithm for Nsga2 {
             self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
             self.merged.clear();
-            self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
+            // `append` keeps failed evaluations failed; `extend` would take their finite
+            // stand-ins for real values.
+            self.merged.append(&self.pop);
             self.merged.extend(&self.batch, f, g);
             let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
             self.scratch.survived(self.pop.len(), &chosen);

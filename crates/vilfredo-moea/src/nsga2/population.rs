@@ -91,6 +91,14 @@ impl Population {
         self.failed.push(other.failed[i]);
     }
 
+    /// Appends every individual of `other`, failed evaluations staying failed (their
+    /// stand-in values are finite, so [`Population::extend`] would not recognise them).
+    pub fn append(&mut self, other: &Population) {
+        for i in 0..other.len() {
+            self.push_from(other, i);
+        }
+    }
+
     /// Pareto ranks under constrained domination; plain ranks without constraints.
     pub fn ranks(&self) -> Result<Vec<usize>> {
         let points = PointsView::named("objectives", &self.f, self.n_obj)?;

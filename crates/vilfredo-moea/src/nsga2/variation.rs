@@ -4,10 +4,10 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
-use crate::mating::{MatingPool, Variation};
 use crate::operators::{
     DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample, repair,
 };
+use crate::variation::{MatingPool, Variation};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
 

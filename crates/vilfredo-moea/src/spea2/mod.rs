@@ -1,0 +1,319 @@
+//! SPEA2: Zitzler, Laumanns & Thiele (2001), "SPEA2: Improving the strength Pareto
+//! evolutionary algorithm", TIK-Report 103, ETH Zürich.
+//!
+//! Each generation the archive and the new offspring are assessed together (strength,
+//! raw fitness, k-th nearest neighbour density), environmental selection keeps
+//! `archive_size` of them as the next archive, and binary tournaments with replacement on
+//! the archive, by fitness, choose the parents of the next offspring.
+
+mod fitness;
+mod selection;
+mod state;
+
+pub use state::Spea2State;
+
+use crate::mating::{Mating, Operators};
+use crate::nsga2::population::Population;
+use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
+use crate::told::{check_n_obj, check_tell, select};
+use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
+use vilfredo_core::rng::SplitMix64;
+use vilfredo_core::{Error, Problem, Result};
+
+/// Settings of [`Spea2`]; the variation defaults are pymoo's (SBX η 15, probability 0.9;
+/// polynomial mutation η 20, probability 1/n).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Spea2Config {
+    /// Offspring per generation, the paper's population size `N` (at least 2); also the
+    /// size of the random initial population.
+    pub pop_size: usize,
+    /// Archive size `N̄` (at least 1; pymoo and the default use `pop_size`).
+    pub archive_size: usize,
+    /// Seed of the random number generator: same seed, same run.
+    pub seed: u64,
+    /// Crossover of real and integer variables.
+    pub crossover: Sbx,
+    /// Mutation of real and integer variables.
+    pub mutation: PolynomialMutation,
+    /// Crossover of binary variables.
+    pub binary_crossover: UniformCrossover,
+    /// Mutation of binary variables.
+    pub binary_mutation: BitFlip,
+    /// Mutation of categorical variables (their crossover is `binary_crossover`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub categorical_mutation: RandomReset,
+    /// Redraw offspring equal to an archive member or to another offspring.
+    pub eliminate_duplicates: bool,
+    /// What a NaN or infinite objective or constraint value told to `tell` means.
+    pub nan_policy: NanPolicy,
+}
+
+impl Default for Spea2Config {
+    fn default() -> Self {
+        Self {
+            pop_size: 100,
+            archive_size: 100,
+            seed: 0,
+            crossover: Sbx::default(),
+            mutation: PolynomialMutation::default(),
+            binary_crossover: UniformCrossover::default(),
+            binary_mutation: BitFlip::default(),
+            categorical_mutation: RandomReset::default(),
+            eliminate_duplicates: true,
+            nan_policy: NanPolicy::Error,
+        }
+    }
+}
+
+impl Spea2Config {
+    /// Checks every setting.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the first bad option.
+    pub fn validate(&self) -> Result<()> {
+        // The assessment is quadratic in memory: keep it within sane sizes.
+        const MAX: usize = 1 << 15;
+        for (name, value, least) in [
+            ("pop_size", self.pop_size, 2),
+            ("archive_size", self.archive_size, 1),
+        ] {
+            if value < least || value > MAX {
+                return Err(Error::InvalidArgument {
+                    name,
+                    reason: format!("SPEA2 needs {least} to {MAX}, got {value}"),
+                });
+            }
+        }
+        self.crossover.validate()?;
+        self.mutation.validate()?;
+        self.binary_crossover.validate()?;
+        self.binary_mutation.validate()?;
+        self.categorical_mutation.validate()
+    }
+
+    fn operators(&self) -> Operators {
+        Operators {
+            crossover: self.crossover,
+            mutation: self.mutation,
+            binary_crossover: self.binary_crossover,
+            binary_mutation: self.binary_mutation,
+            categorical_mutation: self.categorical_mutation,
+            eliminate_duplicates: self.eliminate_duplicates,
+        }
+    }
+}
+
+/// SPEA2 (Zitzler, Laumanns & Thiele 2001, "SPEA2: Improving the strength Pareto
+/// evolutionary algorithm", TIK-Report 103), driven by ask/tell.
+///
+/// The first [`ask`](Algorithm::ask) returns `pop_size` random vectors; every later one
+/// returns `pop_size` offspring of parents chosen by binary tournaments with replacement
+/// on the archive (lower fitness wins, a coin decides ties), made by SBX and polynomial
+/// mutation (uniform crossover and bit flip for binary variables), duplicates redrawn.
+/// [`tell`](Algorithm::tell) assesses the archive and the offspring together and keeps
+/// `archive_size` of them by environmental selection (non-dominated first, filled up by
+/// fitness or truncated by nearest-neighbour distances).
+///
+/// Fitness is raw fitness (the strengths of a member's dominators) plus density
+/// `1 / (σᵏ + 2)` from the Euclidean distance in objective space (not normalised, as in
+/// the paper) to the k-th nearest other member, `k = ⌊√(archive + offspring)⌋`.
+/// Constraints enter through constrained domination (Deb 2000), so the feasible come
+/// first and the infeasible are ordered by total violation.
+#[derive(Debug, Clone)]
+pub struct Spea2 {
+    config: Spea2Config,
+    space: Space,
+    rng: SplitMix64,
+    n_gen: usize,
+    n_eval: usize,
+    /// The archive, with its constrained ranks among itself (for the result).
+    archive: Population,
+    /// Fitness of each archive member, from the assessment that selected it.
+    fitness: Vec<f64>,
+    batch: Vec<f64>,
+    pending: bool,
+    merged: Population,
+    mating: Mating,
+}
+
+impl Spea2 {
+    /// SPEA2 on `space` with `n_obj` objectives and `n_constr` constraints.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `n_obj` is 0 or a setting is invalid.
+    pub fn new(space: Space, n_obj: usize, n_constr: usize, config: Spea2Config) -> Result<Self> {
+        check_n_obj(n_obj)?;
+        config.validate()?;
+        let n_var = space.n_var();
+        Ok(Self {
+            config,
+            rng: SplitMix64::new(config.seed),
+            n_gen: 0,
+            n_eval: 0,
+            archive: Population::new(n_var, n_obj, n_constr),
+            fitness: Vec::new(),
+            batch: Vec::new(),
+            pending: false,
+            merged: Population::new(n_var, n_obj, n_constr),
+            mating: Mating::default(),
+            space,
+        })
+    }
+
+    /// SPEA2 for `problem`: its space, objectives and constraints.
+    ///
+    /// # Errors
+    /// As [`Space::of_problem`] and [`Spea2::new`].
+    pub fn for_problem(problem: &dyn Problem, config: Spea2Config) -> Result<Self> {
+        Self::new(
+            Space::of_problem(problem)?,
+            problem.n_obj(),
+            problem.n_constr(),
+            config,
+        )
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Spea2Config {
+        &self.config
+    }
+
+    /// The decision space.
+    pub fn space(&self) -> &Space {
+        &self.space
+    }
+
+    /// Objective values of the archive, row-major.
+    pub fn f(&self) -> &[f64] {
+        &self.archive.f
+    }
+
+    /// Decision vectors of the archive, row-major.
+    pub fn x(&self) -> &[f64] {
+        &self.archive.x
+    }
+
+    /// The SPEA2 fitness of each archive member (lower is better; below 1 for the
+    /// non-dominated), as computed when the archive was selected.
+    pub fn fitness(&self) -> &[f64] {
+        &self.fitness
+    }
+
+    /// The archive as [`Solutions`].
+    pub fn archive(&self) -> Solutions {
+        select(&self.archive, |_| true)
+    }
+
+    /// One binary tournament with replacement on the archive.
+    fn tournament(fitness: &[f64], rng: &mut SplitMix64) -> usize {
+        let n = fitness.len() as u64;
+        let (a, b) = (rng.below(n) as usize, rng.below(n) as usize);
+        if fitness[a] < fitness[b] {
+            a
+        } else if fitness[b] < fitness[a] {
+            b
+        } else if rng.next_f64() < 0.5 {
+            a
+        } else {
+            b
+        }
+    }
+}
+
+impl Algorithm for Spea2 {
+    /// The initial population on the first call, offspring of the archive afterwards;
+    /// asking again before telling returns the same batch.
+    fn ask(&mut self) -> Result<Batch<'_>> {
+        if !self.pending {
+            let ops = self.config.operators();
+            if self.archive.len() == 0 {
+                self.mating.initial(
+                    &self.space,
+                    &ops,
+                    self.config.pop_size,
+                    &mut self.rng,
+                    &mut self.batch,
+                );
+            } else {
+                let fitness = &self.fitness;
+                self.mating.offspring(
+                    &self.space,
+                    &ops,
+                    &self.archive.x,
+                    self.config.pop_size,
+                    &mut self.rng,
+                    |rng| {
+                        (
+                            Self::tournament(fitness, rng),
+                            Self::tournament(fitness, rng),
+                        )
+                    },
+                    &mut self.batch,
+                );
+            }
+            self.pending = true;
+        }
+        Ok(Batch::new(&self.batch, self.space.n_var()))
+    }
+
+    /// Takes the values of the pending batch and selects the next archive.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when no batch is pending; [`Error::DimensionMismatch`]
+    /// when `f` or `g` has the wrong size; [`Error::NonFinite`] naming the row and column
+    /// of a NaN or infinite value (unless the NaN policy is
+    /// [`NanPolicy::Infeasible`]). On error nothing changes and the batch stays pending.
+    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
+        let n = self.batch.len() / self.space.n_var();
+        let shape = (self.archive.n_obj, self.archive.n_constr);
+        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let g = g.unwrap_or(&[]);
+        self.merged.clear();
+        self.merged.append(&self.archive);
+        self.merged.extend(&self.batch, f, g);
+        let (fit, dist) = fitness::fitness(&self.merged);
+        let kept = selection::environmental(&fit, &dist, self.config.archive_size);
+        self.archive.clear();
+        self.fitness.clear();
+        for &i in &kept {
+            self.archive.push_from(&self.merged, i);
+            self.fitness.push(fit[i]);
+        }
+        self.archive.rank = self.archive.ranks()?;
+        self.pending = false;
+        self.n_gen += 1;
+        self.n_eval += n;
+        Ok(())
+    }
+
+    fn n_var(&self) -> usize {
+        self.space.n_var()
+    }
+
+    fn n_obj(&self) -> usize {
+        self.archive.n_obj
+    }
+
+    fn n_constr(&self) -> usize {
+        self.archive.n_constr
+    }
+
+    /// Number of batches told; the initial population is generation 1.
+    fn n_gen(&self) -> usize {
+        self.n_gen
+    }
+
+    fn n_eval(&self) -> usize {
+        self.n_eval
+    }
+
+    /// The archive members of rank 0 among the archive (under constrained domination):
+    /// the feasible non-dominated ones, or, when none is feasible, those of least total
+    /// violation; never a failed evaluation.
+    fn result(&self) -> Solutions {
+        select(&self.archive, |i| {
+            self.archive.rank[i] == 0 && !self.archive.failed[i]
+        })
+    }
+}

@@ -51,8 +51,8 @@ def hv(study):
 
 
 def test_nsga2_sampler_beats_random_search_on_zdt1():
-    # Measured on this problem with 800 trials: NSGA-II 9.9-10.6 over seeds 1-3,
-    # random search 7.8-8.5 (the maximum is about 10.7).
+    # Measured with 800 trials (ref 1.1, 11; the optimum is about 11.77): NSGA-II
+    # 11.63-11.66 over seeds 1-3, random search 10.16-10.42.
     for seed in (1, 2):
         evo = vf.create_study(
             directions=["minimize", "minimize"],
@@ -63,7 +63,7 @@ def test_nsga2_sampler_beats_random_search_on_zdt1():
             directions=["minimize", "minimize"], sampler=vf.samplers.RandomSampler(seed=seed)
         )
         rnd.optimize(zdt1, n_trials=800)
-        assert hv(evo) > hv(rnd) + 0.5, (hv(evo), hv(rnd))
+        assert hv(evo) > hv(rnd) + 1.0, (hv(evo), hv(rnd))
 
 
 @pytest.mark.parametrize("name", ["sobol", "nsga2", "nsga3"])

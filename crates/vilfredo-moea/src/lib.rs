@@ -12,6 +12,7 @@
 //! - [`operators`]: SBX, polynomial mutation, uniform crossover, bit flip, binary
 //!   tournament, random sampling, repair and duplicate detection;
 //! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
+//! - [`Nsga3`]: NSGA-III (Deb & Jain 2014) with user-supplied reference directions;
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
 //!   (serializable with the `serde` feature, on by default).
 //!
@@ -45,8 +46,10 @@
 
 mod algorithm;
 mod evaluate;
+mod evaluated;
 mod minimize;
 mod nsga2;
+mod nsga3;
 pub mod operators;
 mod solutions;
 mod space;
@@ -56,6 +59,7 @@ pub use algorithm::{Algorithm, Batch};
 pub use evaluate::{Evaluation, evaluate};
 pub use minimize::{MinimizeOptions, minimize, minimize_with};
 pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State};
+pub use nsga3::{NormalizationMemory, Nsga3, Nsga3Config, Nsga3State, nsga3_pop_size};
 pub use solutions::Solutions;
 pub use space::Space;
 pub use termination::{MaxEvaluations, MaxGenerations, MaxTime, Termination};

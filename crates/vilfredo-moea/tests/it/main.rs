@@ -5,6 +5,7 @@
 mod common;
 mod minimize;
 mod nsga2;
+mod nsga3;
 mod operators;
 mod quality;
 #[cfg(feature = "serde")]

@@ -107,3 +107,85 @@ fn failed_evaluations_survive_the_snapshot() {
     bad.failed.push(99);
     assert!(Nsga2::from_state(bad).is_err());
 }
+
+mod nsga3 {
+    use crate::common::{Bnh, FailsAbove};
+    use vilfredo_core::design::das_dennis;
+    use vilfredo_moea::{
+        Algorithm, MaxGenerations, NanPolicy, Nsga3, Nsga3Config, Nsga3State, Problem, minimize,
+    };
+    use vilfredo_problems::{Dtlz, DtlzKind};
+
+    fn through_json(state: &Nsga3State) -> Nsga3State {
+        let text = serde_json::to_string(state).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn start(p: &dyn Problem, seed: u64, nan_policy: NanPolicy) -> Nsga3 {
+        let d = das_dennis(p.n_obj(), if p.n_obj() == 2 { 15 } else { 5 }).unwrap();
+        let c = Nsga3Config {
+            seed,
+            nan_policy,
+            ..Nsga3Config::default()
+        };
+        Nsga3::for_problem(p, d.view(), c).unwrap()
+    }
+
+    #[test]
+    fn snapshot_at_5_continues_to_12_bit_for_bit() {
+        let dtlz = Dtlz::new(DtlzKind::Dtlz1, 3, Some(7)).unwrap();
+        for (p, policy) in [
+            (&dtlz as &dyn Problem, NanPolicy::Error),
+            (&Bnh, NanPolicy::Error),
+            (&FailsAbove, NanPolicy::Infeasible),
+        ] {
+            let mut straight = start(p, 42, policy);
+            minimize(p, &mut straight, &mut MaxGenerations(12)).unwrap();
+            let mut first = start(p, 42, policy);
+            minimize(p, &mut first, &mut MaxGenerations(5)).unwrap();
+            let snap = through_json(&first.state());
+            assert!(snap.normalization.is_some());
+            drop(first);
+            let mut resumed = Nsga3::from_state(snap).unwrap();
+            assert_eq!(resumed.n_gen(), 5);
+            minimize(p, &mut resumed, &mut MaxGenerations(12)).unwrap();
+            assert_eq!(resumed.state(), straight.state(), "{}", p.name());
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(resumed.x()), bits(straight.x()));
+            assert_eq!(bits(resumed.f()), bits(straight.f()));
+        }
+    }
+
+    #[test]
+    fn pending_batches_and_bad_states() {
+        let p = Dtlz::new(DtlzKind::Dtlz2, 3, Some(6)).unwrap();
+        let mut a = start(&p, 9, NanPolicy::Error);
+        let initial = a.ask().unwrap().as_slice().to_vec();
+        let mut b = Nsga3::from_state(through_json(&a.state())).unwrap();
+        assert_eq!(b.ask().unwrap().as_slice(), &initial[..]);
+        minimize(&p, &mut a, &mut MaxGenerations(3)).unwrap();
+        let asked = a.ask().unwrap().as_slice().to_vec();
+        let mut c = Nsga3::from_state(through_json(&a.state())).unwrap();
+        assert_eq!(c.ask().unwrap().as_slice(), &asked[..]);
+
+        let good = a.state();
+        let mut s = good.clone();
+        s.f.pop();
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.ref_dirs.pop();
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.x[0] = 2.0;
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.normalization.as_mut().unwrap().ideal.pop();
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.normalization.as_mut().unwrap().extremes[0] = f64::NAN;
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good;
+        s.failed.push(1000);
+        assert!(Nsga3::from_state(s).is_err());
+    }
+}

@@ -141,7 +141,8 @@ pub(crate) fn intercepts(extremes: &[f64], ideal: &[f64]) -> Option<Vec<f64>> {
     // 10⁻⁸ absolute plus 10⁻⁵ relative), which a nearly singular system fails.
     for row in mat.chunks_exact(m) {
         let lhs: f64 = row.iter().zip(&plane).map(|(a, p)| a * p).sum();
-        if !((lhs - 1.0).abs() <= 1e-8 + 1e-5) {
+        let close = (lhs - 1.0).abs() <= 1e-8 + 1e-5;
+        if !close {
             return None;
         }
     }

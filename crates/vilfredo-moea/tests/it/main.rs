@@ -4,6 +4,7 @@
 
 mod common;
 mod minimize;
+mod moead;
 mod nsga2;
 mod nsga3;
 mod operators;

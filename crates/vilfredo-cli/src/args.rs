@@ -189,13 +189,19 @@ The same seed gives the same front, whatever --threads.
 of pairwise scatter plots for 3 or more, with the true front in light grey underneath
 when it is known.
 
-Algorithms: nsga2 (Deb et al. 2002; SBX and polynomial mutation, pymoo's defaults).
+Algorithms: nsga2 (Deb et al. 2002; SBX and polynomial mutation, pymoo's defaults),
+nsga3 (Deb & Jain 2014) and moead (Zhang & Li 2007; Tchebycheff, T = 20, delta = 0.9,
+nr = 2). nsga3 and moead use Das-Dennis reference directions: --partitions divisions,
+or by default the most divisions giving at most --pop-size (100) directions (91 for
+3 objectives). The population of nsga3 is --pop-size when given, else the number of
+directions rounded up to a multiple of 4; that of moead is the number of directions.
 
 Examples:
   vilfredo optimize --problem zdt1 --algorithm nsga2 --seed 1
   vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga2 --n-eval 20000 \\
       --plot front.svg --output front.csv
-  vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1";
+  vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1
+  vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga3 --partitions 12";
 
 /// Arguments of `vilfredo problems`.
 #[derive(Debug, Args)]
@@ -277,14 +283,18 @@ pub(crate) struct OptimizeArgs {
     #[command(flatten)]
     pub(crate) params: ParamArgs,
 
-    /// The algorithm (only nsga2 for now).
+    /// The algorithm: nsga2, nsga3 or moead.
     #[arg(long, value_name = "NAME")]
     pub(crate) algorithm: String,
 
-    /// Population size (at least 2).
-    #[arg(long, value_name = "N", default_value_t = 100,
+    /// Population size, at least 2 [default: 100; for nsga3 and moead, see below].
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u64).range(2..=u64::from(u32::MAX)))]
-    pub(crate) pop_size: u64,
+    pub(crate) pop_size: Option<u64>,
+
+    /// Das-Dennis divisions of the reference directions of nsga3 and moead.
+    #[arg(long, value_name = "P", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub(crate) partitions: Option<u64>,
 
     /// Number of generations, the initial population being the first [default: 250].
     #[arg(long, value_name = "N", conflicts_with = "n_eval",

@@ -1,4 +1,5 @@
-//! `vilfredo optimize --problem NAME --algorithm nsga2`: minimise a built-in problem.
+//! `vilfredo optimize --problem NAME --algorithm nsga2|nsga3|moead`: minimise a built-in
+//! problem.
 //!
 //! The front found goes to standard output (or `--output`) as CSV rows sorted by the
 //! objectives, so a run is easy to diff and to pipe into the kernels; a short summary
@@ -11,9 +12,10 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use vilfredo_core::design::{das_dennis, n_das_dennis};
 use vilfredo_moea::{
-    Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config, Termination,
-    minimize_with,
+    Algorithm, Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Moead, MoeadConfig,
+    Nsga2, Nsga2Config, Nsga3, Nsga3Config, Problem, Termination, minimize_with,
 };
 use vilfredo_pareto::hypervolume::hypervolume;
 use vilfredo_pareto::indicator::igd_plus;
@@ -26,7 +28,10 @@ use crate::output::{Shortest, write_row};
 use crate::plot::{Figure, svg};
 
 /// The algorithms `--algorithm` accepts.
-const ALGORITHMS: &[&str] = &["nsga2"];
+const ALGORITHMS: &[&str] = &["nsga2", "nsga3", "moead"];
+/// Population size of NSGA-II, and the target number of reference directions of NSGA-III
+/// and MOEA/D, when --pop-size is not given.
+const DEFAULT_POP_SIZE: u64 = 100;
 /// Generations when neither --n-gen nor --n-eval is given (pymoo's examples use 250 too).
 const DEFAULT_N_GEN: usize = 250;
 /// Points of the true front used for IGD+, the default reference point and the plot.
@@ -55,15 +60,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             problem.name()
         )));
     }
-    let pop_size = usize::try_from(args.pop_size)
-        .map_err(|_| usage(format!("--pop-size {} is too large", args.pop_size)))?;
-    let config = Nsga2Config {
-        pop_size,
-        seed: args.seed,
-        ..Nsga2Config::default()
-    };
-    let mut nsga2 =
-        Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?;
+    let mut alg = build_algorithm(&algorithm, args, problem.as_ref())?;
     let mut by_gen;
     let mut by_eval;
     let termination: &mut (dyn Termination + Send) = match args.n_eval {
@@ -84,7 +81,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     let result = if threads <= 1 {
         minimize_with(
             problem.as_ref(),
-            &mut nsga2,
+            alg.as_mut(),
             termination,
             MinimizeOptions::default(),
         )
@@ -95,10 +92,10 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             .context("cannot start the evaluation threads")?;
         let options = MinimizeOptions {
             evaluation: Evaluation::Parallel {
-                rows_per_task: pop_size.div_ceil(threads),
+                rows_per_task: batch_size(alg.as_mut())?.div_ceil(threads),
             },
         };
-        pool.install(|| minimize_with(problem.as_ref(), &mut nsga2, termination, options))
+        pool.install(|| minimize_with(problem.as_ref(), alg.as_mut(), termination, options))
     }
     .with_context(|| format!("optimising {}", problem.name()))?;
 
@@ -143,7 +140,7 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             algorithm,
             problem.name(),
             front.len(),
-            nsga2_evals(&nsga2)
+            alg.n_eval()
         );
         let figure = Figure {
             title: &title,
@@ -173,8 +170,8 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             problem.name(),
             problem.n_var(),
             args.seed,
-            nsga2_evals(&nsga2),
-            vilfredo_moea::Algorithm::n_gen(&nsga2),
+            alg.n_eval(),
+            alg.n_gen(),
         );
         let _ = writeln!(err, "vilfredo: front: {} points", front.len());
         let _ = writeln!(
@@ -204,8 +201,70 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn nsga2_evals(nsga2: &Nsga2) -> usize {
-    vilfredo_moea::Algorithm::n_eval(nsga2)
+/// The algorithm `name` (already checked) for `problem` with the options of `args`.
+///
+/// NSGA-III and MOEA/D take Das–Dennis reference directions: `--partitions` divisions, or
+/// by default the most divisions giving at most `--pop-size` (100) directions. NSGA-III's
+/// population is `--pop-size` when given, else the directions rounded up to a multiple of
+/// 4; MOEA/D's is the number of directions.
+fn build_algorithm(
+    name: &str,
+    args: &OptimizeArgs,
+    problem: &dyn Problem,
+) -> Result<Box<dyn Algorithm + Send>> {
+    let pop_size = args
+        .pop_size
+        .map(|n| to_usize(n, "--pop-size"))
+        .transpose()?;
+    let bad = |e: vilfredo_moea::Error| usage(e.to_string());
+    if name == "nsga2" {
+        if args.partitions.is_some() {
+            return Err(usage("--partitions applies to nsga3 and moead only"));
+        }
+        let config = Nsga2Config {
+            pop_size: pop_size.unwrap_or(DEFAULT_POP_SIZE as usize),
+            seed: args.seed,
+            ..Nsga2Config::default()
+        };
+        return Ok(Box::new(Nsga2::for_problem(problem, config).map_err(bad)?));
+    }
+    let m = problem.n_obj();
+    let partitions = match args.partitions {
+        Some(p) => to_usize(p, "--partitions")?,
+        None => {
+            let target = pop_size.unwrap_or(DEFAULT_POP_SIZE as usize);
+            // The count grows with the divisions, so stop at the last that fits.
+            let mut p = 1;
+            while n_das_dennis(m, p + 1).is_some_and(|n| n <= target) {
+                p += 1;
+            }
+            p
+        }
+    };
+    let dirs = das_dennis(m, partitions).map_err(bad)?;
+    if name == "nsga3" {
+        let config = Nsga3Config {
+            pop_size,
+            seed: args.seed,
+            ..Nsga3Config::default()
+        };
+        Ok(Box::new(
+            Nsga3::for_problem(problem, dirs.view(), config).map_err(bad)?,
+        ))
+    } else {
+        let config = MoeadConfig {
+            seed: args.seed,
+            ..MoeadConfig::default()
+        };
+        Ok(Box::new(
+            Moead::for_problem(problem, dirs.view(), config).map_err(bad)?,
+        ))
+    }
+}
+
+/// The number of decision vectors per generation (the first batch's size).
+fn batch_size(alg: &mut dyn Algorithm) -> Result<usize> {
+    Ok(alg.ask().map_err(|e| usage(e.to_string()))?.len().max(1))
 }
 
 fn to_usize(n: u64, flag: &str) -> Result<usize> {

@@ -1,10 +1,12 @@
-"""``vilfredo.minimize``: NSGA-II on a built-in or a Python-defined problem."""
+"""``vilfredo.minimize``: NSGA-II, NSGA-III or MOEA/D on a built-in or a Python-defined
+problem."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from vilfredo._vilfredo import Problem, _minimize_builtin, _minimize_python
 
@@ -17,15 +19,17 @@ class Result:
     ----------
     X, F, G
         Decision vectors, objectives and constraint values (``(n, 0)`` without
-        constraints) of the final non-dominated set (rank 0 of the final population,
-        under constrained domination).
+        constraints) of the final non-dominated set: the feasible non-dominated
+        members of the final population (rank 0 under constrained domination), or
+        those of least violation when none is feasible.
     pop_X, pop_F, pop_G
         The same for the whole final population.
     n_eval, n_gen
         Evaluations and generations done (the initial population is generation 1).
     history
         One ``(n_gen, n_eval, front_size)`` tuple per generation, where ``front_size``
-        is the number of population members of rank 0.
+        is the number of population members of rank 0 (for NSGA-III and MOEA/D, the
+        size of the non-dominated set).
     """
 
     X: np.ndarray
@@ -64,12 +68,13 @@ def minimize(
     problem: object,
     algorithm: str = "nsga2",
     *,
-    pop_size: int = 100,
+    pop_size: int | None = None,
     n_gen: int | None = None,
     n_eval: int | None = None,
     seed: int = 0,
+    ref_dirs: npt.ArrayLike | int | None = None,
 ) -> Result:
-    """Minimise every objective of ``problem`` with NSGA-II; returns a :class:`Result`.
+    """Minimise every objective of ``problem``; returns a :class:`Result`.
 
     ``problem`` is either a built-in problem from :func:`vilfredo.problems.get`, which
     runs entirely in Rust with the GIL released, or any pymoo-style object with
@@ -82,9 +87,26 @@ def minimize(
     first, as in pymoo) or ``n_eval`` evaluations are done, whichever comes first; at
     least one of them must be given. The same ``seed`` gives the same result.
 
-    NSGA-II: Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and elitist
-    multiobjective genetic algorithm: NSGA-II", IEEE TEVC 6(2); SBX and polynomial
-    mutation with pymoo's default settings, constrained domination (Deb 2000).
+    ``algorithm`` is one of:
+
+    - ``"nsga2"``: Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and elitist
+      multiobjective genetic algorithm: NSGA-II", IEEE TEVC 6(2); SBX and polynomial
+      mutation with pymoo's default settings, constrained domination (Deb 2000).
+      ``pop_size`` defaults to 100.
+    - ``"nsga3"``: Deb & Jain (2014), "An evolutionary many-objective optimization
+      algorithm using reference-point-based nondominated sorting approach, Part I",
+      IEEE TEVC 18(4), with pymoo's normalization; needs ``ref_dirs``; ``pop_size``
+      defaults to the number of directions rounded up to a multiple of 4.
+    - ``"moead"``: Zhang & Li (2007), "MOEA/D: A multiobjective evolutionary
+      algorithm based on decomposition", IEEE TEVC 11(6): Tchebycheff subproblems,
+      20 neighbours, neighbourhood mating probability 0.9, at most 2 replacements
+      (Li & Zhang 2009), SBX and polynomial mutation, feasibility-first replacement
+      with constraints; one subproblem per row of ``ref_dirs`` (the population size,
+      so ``pop_size`` must not be given).
+
+    ``ref_dirs`` is an ``(n, n_obj)`` array of non-negative reference directions
+    (weight vectors for MOEA/D), or an int ``p`` for the Das-Dennis lattice with ``p``
+    divisions (``p = 12`` gives 91 directions for 3 objectives).
 
     Errors: an exception raised by ``evaluate`` propagates unchanged; NaN or infinite
     values, or arrays of the wrong shape, raise ``ValueError`` naming the row; an
@@ -99,13 +121,13 @@ def minimize(
     (50, 2000, 2)
     """
     if not isinstance(algorithm, str):
-        raise TypeError("algorithm must be a name; valid algorithms: nsga2")
+        raise TypeError("algorithm must be a name; valid algorithms: nsga2, nsga3, moead")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
     if not 0 <= seed < 2**64:
         raise ValueError(f"seed must be in [0, 2**64), got {seed}")
     if isinstance(problem, Problem):
-        raw = _minimize_builtin(problem, algorithm, pop_size, n_gen, n_eval, seed)
+        raw = _minimize_builtin(problem, algorithm, pop_size, n_gen, n_eval, seed, ref_dirs)
     else:
         for name in ("n_var", "n_obj", "evaluate"):
             if not hasattr(problem, name):
@@ -128,5 +150,6 @@ def minimize(
             n_gen,
             n_eval,
             seed,
+            ref_dirs,
         )
     return Result(**raw)

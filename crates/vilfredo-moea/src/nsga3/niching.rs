@@ -11,13 +11,11 @@ pub(crate) fn normalized(f: &[f64], m: usize, ideal: &[f64], nadir: &[f64]) -> V
         .zip(ideal)
         .map(|(&n, &z)| if n - z == 0.0 { 1e-12 } else { n - z })
         .collect();
-    f.chunks_exact(m)
-        .flat_map(|r| {
-            (0..m)
-                .map(|k| (r[k] - ideal[k]) / range[k])
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let mut out = Vec::with_capacity(f.len());
+    for r in f.chunks_exact(m) {
+        out.extend((0..m).map(|k| (r[k] - ideal[k]) / range[k]));
+    }
+    out
 }
 
 /// The perpendicular distance from point `p` to the line through the origin along `w`.

@@ -216,3 +216,16 @@ fn pbi_on_dtlz1_reaches_the_front() {
     println!("dtlz1 pbi: igd {v}");
     assert!(v < 0.05, "IGD {v}");
 }
+
+/// Pins a short ZDT1 run bit for bit (mating pools, variation, ideal point, replacement
+/// and the random stream); if a change is intended, update the constant and say why.
+#[test]
+fn golden_zdt1_population() {
+    let p = zdt1(30);
+    let w = das_dennis(2, 39).unwrap();
+    let mut alg = Moead::for_problem(&p, w.view(), config(2026)).unwrap();
+    minimize(&p, &mut alg, &mut MaxGenerations(20)).unwrap();
+    assert_eq!(alg.n_eval(), 800);
+    let h = hash_bits(alg.f()) ^ hash_bits(alg.x()).rotate_left(1);
+    assert_eq!(h, 0x4fd0_8848_950d_dd9a, "population hash {h:#018x}");
+}

@@ -162,3 +162,74 @@ def test_docstring_examples_run(obj):
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+#: Constrained problems: (name, parameters for both libraries).
+CONSTRAINED = [
+    ("c1dtlz1", {"n_var": 12, "n_obj": 3}),
+    ("c2dtlz2", {"n_var": 12, "n_obj": 3}),
+    ("c2dtlz2", {"n_var": 8, "n_obj": 2, "r": 0.3}),
+    ("c3dtlz4", {"n_var": 7, "n_obj": 3}),
+    *[(f"mw{i}", {"n_var": 15}) for i in (1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13)],
+    *[(f"mw{i}", {"n_var": 15, "n_obj": 3}) for i in (4, 8, 14)],
+    ("bnh", {}),
+    ("osy", {}),
+    ("tnk", {}),
+    ("srn", {}),
+    ("welded_beam", {}),
+    ("carside", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), CONSTRAINED, ids=lambda c: str(c))
+def test_constrained_objectives_and_constraints_match_pymoo(name, params):
+    pytest.importorskip("pymoo")
+    from pymoo.problems import get_problem
+
+    ours = vf.problems.get(name, **params)
+    theirs = get_problem(name, **params)
+    assert (ours.n_var, ours.n_obj, ours.n_constr) == (
+        theirs.n_var,
+        theirs.n_obj,
+        theirs.n_ieq_constr,
+    )
+    np.testing.assert_array_equal(ours.bounds[0], theirs.xl)
+    np.testing.assert_array_equal(ours.bounds[1], theirs.xu)
+    x = _random_x(ours, 200, seed=len(name) + ours.n_var)
+    f, g = ours.evaluate(x)
+    assert f.shape == (200, ours.n_obj) and g.shape == (200, ours.n_constr)
+    pf, pg = theirs.evaluate(x, return_values_of=["F", "G"])
+    np.testing.assert_allclose(f, pf, rtol=1e-12, atol=1e-13)
+    # Constraints are differences of O(1) terms: compare to 1e-12 absolute too.
+    np.testing.assert_allclose(g, pg, rtol=1e-12, atol=1e-12)
+    # One point: a pair of 1-D arrays.
+    f1, g1 = ours.evaluate(x[0])
+    assert f1.shape == (ours.n_obj,) and g1.shape == (ours.n_constr,)
+
+
+def test_constrained_fronts_are_feasible():
+    for name, params in [("c2dtlz2", {"n_obj": 3}), ("mw1", {}), ("bnh", {}), ("tnk", {})]:
+        p = vf.problems.get(name, **params)
+        front = p.pareto_front(100)
+        assert len(front) > 5
+        assert vf.is_non_dominated(front).all()
+    # BNH's Pareto set is feasible and maps onto the front.
+    p = vf.problems.get("bnh")
+    f, g = p.evaluate(p.pareto_set(50))
+    assert (g <= 1e-12).all()
+    np.testing.assert_array_equal(f, p.pareto_front(50))
+
+
+def test_re_suite_is_unconstrained_with_fixed_sizes():
+    sizes = {"re21": (4, 2), "re25": (3, 2), "re37": (4, 3), "re42": (6, 4), "re91": (7, 9)}
+    for name, (n_var, n_obj) in sizes.items():
+        p = vf.problems.get(name)
+        assert (p.n_var, p.n_obj, p.n_constr) == (n_var, n_obj, 0)
+        f = p.evaluate(_random_x(p, 10, seed=1))
+        assert f.shape == (10, n_obj) and np.isfinite(f).all()
+        with pytest.raises(ValueError, match="not available"):
+            p.pareto_front(10)
+    with pytest.raises(ValueError, match="valid parameters: none"):
+        vf.problems.get("re21", n_var=4)
+    names = {e["name"] for e in vf.problems.list()}
+    assert {"c1dtlz1", "mw14", "carside", "re21", "re91"} <= names

@@ -196,12 +196,28 @@ or by default the most divisions giving at most --pop-size (100) directions (91 
 3 objectives). The population of nsga3 is --pop-size when given, else the number of
 directions rounded up to a multiple of 4; that of moead is the number of directions.
 
+Operators: with --operator, NSGA-II keeps its selection and survival but another
+program makes the offspring (a heuristic, a model, a language model). vilfredo starts
+it once, with the --operator-arg arguments and no shell, and for each generation after
+the first writes one JSON line to its standard input:
+  {\"protocol\":\"vilfredo-operator/1\",\"generation\":2,\"n_offspring\":100,\"n_var\":30,
+   \"n_obj\":2,\"lower\":[..],\"upper\":[..],\"types\":[\"real\",..],
+   \"parents\":[[..],..],\"values\":[[..],..]}
+and reads one line back: {\"offspring\":[[..],..]} (at least n_offspring rows) or
+{\"error\":\"why\"}. Consecutive parents form mating pairs; values are minimised.
+Offspring are clamped into the bounds (integers rounded). The program must print
+nothing else on standard output; its standard error reaches the terminal. Closing its
+standard input at the end is its signal to exit.
+
 Examples:
   vilfredo optimize --problem zdt1 --algorithm nsga2 --seed 1
   vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga2 --n-eval 20000 \\
       --plot front.svg --output front.csv
   vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1
-  vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga3 --partitions 12";
+  vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga3 --partitions 12
+
+  vilfredo optimize --problem zdt1 --algorithm nsga2 --operator python3 \\
+      --operator-arg my_llm_operator.py --n-gen 20";
 
 /// Arguments of `vilfredo problems`.
 #[derive(Debug, Args)]
@@ -330,6 +346,30 @@ pub(crate) struct OptimizeArgs {
     #[arg(long, value_name = "N", default_value_t = 1,
           value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub(crate) threads: u64,
+
+    /// Make offspring with this program instead of SBX and polynomial mutation (the
+    /// external operator protocol: JSON lines on its stdin/stdout; see the help below).
+    #[arg(long, value_name = "PROGRAM")]
+    pub(crate) operator: Option<String>,
+
+    /// One argument of the --operator program (repeat for several; passed verbatim,
+    /// never through a shell).
+    #[arg(
+        long = "operator-arg",
+        value_name = "ARG",
+        allow_hyphen_values = true,
+        requires = "operator"
+    )]
+    pub(crate) operator_args: Vec<String>,
+
+    /// Seconds to wait for each answer of the --operator program.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 600.0,
+        requires = "operator"
+    )]
+    pub(crate) operator_timeout: f64,
 
     /// Do not print the summary on standard error.
     #[arg(long, short = 'q')]

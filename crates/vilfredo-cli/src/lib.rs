@@ -25,6 +25,7 @@ mod args;
 mod cmd;
 mod error;
 pub mod input;
+mod operator;
 pub mod output;
 mod plot;
 

@@ -790,6 +790,40 @@ fn problems_front_points_lie_on_the_front() {
 }
 
 #[test]
+fn problems_show_and_eval_constrained_problems() {
+    let mw3 = vilfredo(&["problems", "show", "mw3"], "");
+    assert!(mw3.ok().contains("n_constr: 2\n"), "{mw3:?}");
+    let re36 = vilfredo(&["problems", "show", "re36"], "");
+    assert!(re36.ok().contains("variables: integer\n"), "{re36:?}");
+    let re35 = vilfredo(&["problems", "show", "re35"], "");
+    assert!(re35.ok().contains("variables: real, integer\n"), "{re35:?}");
+    let all = vilfredo(&["problems", "list"], "");
+    let listed = all.ok();
+    for name in [
+        "c2dtlz2",
+        "mw14",
+        "bnh",
+        "welded_beam",
+        "carside",
+        "re21",
+        "re91",
+    ] {
+        assert!(listed.lines().any(|l| l.starts_with(name)), "{name}");
+    }
+    // BNH at (1, 1): f = (8, 32), g = ((16 + 1 − 25)/25, −(49 + 16 − 7.7)/7.7): objectives
+    // then constraints on one line.
+    let bnh = vilfredo(&["problems", "eval", "bnh"], "1 1\n");
+    let out = bnh.ok();
+    let row: Vec<f64> = out.trim().split(',').map(|v| v.parse().unwrap()).collect();
+    let want = [8.0, 32.0, -0.32, -57.3 / 7.7];
+    assert_eq!(row.len(), 4, "{out}");
+    for (a, b) in row.iter().zip(want) {
+        assert!((a - b).abs() <= 1e-12, "{row:?}");
+    }
+    vilfredo(&["problems", "front", "carside"], "").fails(2, &["carside", "not available"]);
+}
+
+#[test]
 fn problems_errors_are_usage_errors_listing_what_is_valid() {
     vilfredo(&["problems", "show", "zdt9"], "").fails(2, &["zdt9", "zdt1", "dtlz2", "wfg9"]);
     vilfredo(&["problems", "show", "zdt1", "--param", "n_obj=3"], "")
@@ -1036,6 +1070,10 @@ fn optimize_bad_flags_exit_2() {
             "--partitions applies",
         ),
         (with(&["nsga3", "--partitions", "0"]), "partitions"),
+        (
+            with(&["moead", "--operator", "true"]),
+            "--operator works with",
+        ),
         (
             with(&["nsga2", "--n-gen", "3", "--n-eval", "50"]),
             "cannot be used with",

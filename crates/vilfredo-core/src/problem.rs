@@ -18,6 +18,29 @@ pub enum VarType {
     Integer,
     /// A bit: 0 or 1 (stored as `0.0` or `1.0`; bounds are `[0, 1]`).
     Binary,
+    /// One of the unordered choices `lower..=upper` (usually `0..k`), stored as the
+    /// choice's integer code. Unlike an integer, the codes carry no order: operators
+    /// exchange or redraw them but never interpolate between them.
+    Categorical,
+}
+
+impl VarType {
+    /// Whether values are ordered numbers that arithmetic operators (SBX, polynomial
+    /// mutation, differential evolution) may move: real and integer variables.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, VarType::Real | VarType::Integer)
+    }
+
+    /// The lowercase name used in files and messages (`"real"`, `"integer"`,
+    /// `"binary"`, `"categorical"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            VarType::Real => "real",
+            VarType::Integer => "integer",
+            VarType::Binary => "binary",
+            VarType::Categorical => "categorical",
+        }
+    }
 }
 
 /// A multi-objective problem with box-bounded variables and optional constraints.

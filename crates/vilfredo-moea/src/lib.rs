@@ -14,6 +14,8 @@
 //! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
 //! - [`Nsga3`]: NSGA-III (Deb & Jain 2014) with user-supplied reference directions;
 //! - [`Moead`]: MOEA/D (Zhang & Li 2007) with Tchebycheff or PBI subproblems;
+//! - [`Variation`]: offspring made outside the algorithm (for example by another
+//!   program), used with [`Nsga2::ask_with`];
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
 //!   (serializable with the `serde` feature, on by default).
 //!
@@ -48,6 +50,7 @@
 mod algorithm;
 mod evaluate;
 mod evaluated;
+mod mating;
 mod minimize;
 mod moead;
 mod nsga2;
@@ -59,9 +62,10 @@ mod termination;
 
 pub use algorithm::{Algorithm, Batch};
 pub use evaluate::{Evaluation, evaluate};
+pub use mating::{MatingPool, Variation};
 pub use minimize::{MinimizeOptions, minimize, minimize_with};
 pub use moead::{Decomposition, Moead, MoeadConfig, MoeadState, MoeadVariation};
-pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State};
+pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation};
 pub use nsga3::{NormalizationMemory, Nsga3, Nsga3Config, Nsga3State, nsga3_pop_size};
 pub use solutions::Solutions;
 pub use space::Space;

@@ -55,12 +55,14 @@ impl Space {
             }
             match t {
                 VarType::Real => {}
-                VarType::Integer if lo.fract() != 0.0 || hi.fract() != 0.0 => {
+                VarType::Integer | VarType::Categorical
+                    if lo.fract() != 0.0 || hi.fract() != 0.0 =>
+                {
                     return Err(bad(format!(
                         "integer variable needs integral bounds, got [{lo}, {hi}]"
                     )));
                 }
-                VarType::Integer => {}
+                VarType::Integer | VarType::Categorical => {}
                 VarType::Binary if lo != 0.0 || hi != 1.0 => {
                     return Err(bad(format!(
                         "binary variable needs bounds [0, 1], got [{lo}, {hi}]"
@@ -149,14 +151,7 @@ mod var_types {
     use vilfredo_core::VarType;
 
     pub fn serialize<S: Serializer>(types: &[VarType], s: S) -> Result<S::Ok, S::Error> {
-        let names: Vec<&str> = types
-            .iter()
-            .map(|t| match t {
-                VarType::Real => "real",
-                VarType::Integer => "integer",
-                VarType::Binary => "binary",
-            })
-            .collect();
+        let names: Vec<&str> = types.iter().map(|t| t.name()).collect();
         names.serialize(s)
     }
 
@@ -168,8 +163,9 @@ mod var_types {
                 "real" => Ok(VarType::Real),
                 "integer" => Ok(VarType::Integer),
                 "binary" => Ok(VarType::Binary),
+                "categorical" => Ok(VarType::Categorical),
                 other => Err(serde::de::Error::custom(format!(
-                    "unknown variable type {other:?} (expected real, integer or binary)"
+                    "unknown variable type {other:?} (expected real, integer, binary or categorical)"
                 ))),
             })
             .collect()

@@ -22,12 +22,14 @@
 
 #![deny(missing_docs)]
 
+pub mod archive;
 pub mod dominance;
 pub mod hypervolume;
 pub mod indicator;
 pub mod scalarize;
 pub mod sort;
 
+pub use archive::{Insertion, ParetoArchive};
 pub use hypervolume::{hv_contributions, hypervolume};
 pub use sort::{crowding_distance, is_non_dominated, pareto_rank};
 pub use vilfredo_core::{Error, Points, PointsView, Result};

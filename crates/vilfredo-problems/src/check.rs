@@ -160,3 +160,56 @@ pub(crate) fn size(name: &'static str, value: usize) -> Result<()> {
     }
     Ok(())
 }
+
+/// Validates, then applies `row` to every (decision vector, objective row, constraint
+/// row) triple: the constrained counterpart of [`evaluate_rows`]. Constraint values are
+/// guarded like objectives: a non-finite one inside the domain is a bug, reported.
+pub(crate) fn evaluate_rows_constrained<P, R>(
+    p: &P,
+    x: &[f64],
+    f: &mut [f64],
+    g: &mut [f64],
+    mut row: R,
+) -> Result<()>
+where
+    P: Problem + ?Sized,
+    R: FnMut(&[f64], &mut [f64], &mut [f64]),
+{
+    batch_rows(p, x, f, g)?;
+    domain(p, x)?;
+    let (m, c) = (p.n_obj(), p.n_constr());
+    if c == 0 {
+        for (xr, fr) in x.chunks_exact(p.n_var()).zip(f.chunks_exact_mut(m)) {
+            row(xr, fr, &mut []);
+        }
+    } else {
+        for ((xr, fr), gr) in x
+            .chunks_exact(p.n_var())
+            .zip(f.chunks_exact_mut(m))
+            .zip(g.chunks_exact_mut(c))
+        {
+            row(xr, fr, gr);
+        }
+    }
+    finite_objectives(p.name(), f, m)?;
+    finite_constraints(p.name(), g, c)
+}
+
+/// The guard of [`finite_objectives`] for constraint values.
+pub(crate) fn finite_constraints(name: &str, g: &[f64], n_constr: usize) -> Result<()> {
+    if g.iter().fold(true, |ok, v| ok & v.is_finite()) {
+        return Ok(());
+    }
+    match g.iter().position(|v| !v.is_finite()) {
+        None => Ok(()),
+        Some(pos) => Err(Error::InvalidArgument {
+            name: "x",
+            reason: format!(
+                "row {}: constraint {} of {name} evaluated to {}",
+                pos / n_constr,
+                pos % n_constr,
+                g[pos]
+            ),
+        }),
+    }
+}

@@ -134,7 +134,7 @@ impl Dtlz {
         self.alpha
     }
 
-    fn row(&self, x: &[f64], f: &mut [f64]) {
+    pub(crate) fn row(&self, x: &[f64], f: &mut [f64]) {
         let m = self.n_obj;
         let (pos, dist) = x.split_at(m - 1);
         let k = dist.len() as f64;

@@ -92,6 +92,19 @@ pub(crate) fn grid_front<F>(d: usize, m: usize, n: usize, point: F) -> Result<Po
 where
     F: Fn(&[f64], &mut [f64]),
 {
+    grid_front_where(d, m, n, |u, f| {
+        point(u, f);
+        true
+    })
+}
+
+/// [`grid_front`] for fronts that are only part of their parameterised surface:
+/// `point(u, f)` writes the point and returns whether it belongs (for example, whether it
+/// is feasible); points that do not are dropped before the non-dominated filter.
+pub(crate) fn grid_front_where<F>(d: usize, m: usize, n: usize, point: F) -> Result<Points>
+where
+    F: Fn(&[f64], &mut [f64]) -> bool,
+{
     total(n, m)?;
     let mut target = n;
     let mut best: Option<Points> = None;
@@ -109,14 +122,17 @@ where
                 reason: format!("{n} front points in {m} objectives is too many"),
             })?;
         let mut u = vec![0.0; d];
-        let mut data = vec![0.0; cells * m];
-        for (idx, f) in data.chunks_exact_mut(m).enumerate() {
+        let mut data = Vec::with_capacity(cells * m);
+        let mut f = vec![0.0; m];
+        for idx in 0..cells {
             let mut rest = idx;
             for v in u.iter_mut() {
                 *v = (rest % s) as f64 / (s - 1) as f64;
                 rest /= s;
             }
-            point(&u, f);
+            if point(&u, &mut f) {
+                data.extend_from_slice(&f);
+            }
         }
         let front = filter_non_dominated(data, m)?;
         let kept = front.n_points().max(1);

@@ -11,13 +11,24 @@
 //! - [`Dtlz`]: DTLZ1–DTLZ7 for any number of objectives (Deb, Thiele, Laumanns &
 //!   Zitzler 2005);
 //! - [`Wfg`]: WFG1–WFG9 with position and distance parameters `k` and `l` (Huband,
-//!   Hingston, Barone & While 2006).
+//!   Hingston, Barone & While 2006);
+//! - [`CDtlz`]: C1-DTLZ1, C2-DTLZ2, C3-DTLZ4, constrained, any number of objectives
+//!   (Jain & Deb 2014);
+//! - [`Mw`]: MW1–MW14, constrained (Ma & Wang 2019);
+//! - [`Classic`]: BNH, OSY, TNK, SRN, welded beam and car side impact, constrained;
+//! - [`Re`]: the real-world suite RE21–RE91 (Tanabe & Ishibuchi 2020), with their
+//!   discrete variables and constraint violations folded into an objective as in the
+//!   paper, and RE91's random parameters at their means (evaluation is deterministic).
 //!
 //! [`get`] builds any of them by name with parameters named as pymoo names them
-//! (`n_var`, `n_obj`, `k`, `l`, `alpha`); [`list`] describes what is available.
+//! (`n_var`, `n_obj`, `k`, `l`, `alpha`, `r`); [`list`] describes what is available.
+//! Constraint values follow the crate-wide convention `g ≤ 0` feasible (pymoo's too, so
+//! its values are compared unchanged); `Problem::n_constr` says how many there are.
 //!
-//! Objective values agree with pymoo 0.6.2 to 1e-12 relative on the committed fixtures
-//! (`tests/data/problems/`). Deliberate differences from pymoo, each following the papers:
+//! Objective and constraint values agree with pymoo 0.6.2 to 1e-12 relative on the
+//! committed fixtures (`tests/data/problems/`; RE with jMetalPy 1.9.0 and, where it departs
+//! from the reference, independently written formulas). Deliberate differences from
+//! pymoo, each following the papers:
 //!
 //! - DTLZ default sizes use the paper's `k` (5, 10, 20): `n_var = n_obj + k − 1`; pymoo
 //!   fixes `n_var` at 7 or 10 whatever `n_obj` is. Pass `n_var` to get pymoo's instance.
@@ -26,7 +37,11 @@
 //!   and defaults to `l = 20` (pymoo has no default `n_var`).
 //! - True fronts that are not known are refused rather than approximated: DTLZ5/6 with
 //!   more than three objectives and WFG3 with more than two, where points off the paper's
-//!   degenerate curve or line are non-dominated too.
+//!   degenerate curve or line are non-dominated too. So are fronts published only as
+//!   data files (welded beam, car side impact, MW5/7/9/10/11/13/14, all of RE).
+//! - C-DTLZ default sizes follow the underlying DTLZ's `k` (pymoo: `n_var` 12, 12, 7).
+//! - MW5/6/7/11 clamp at 0 the square root of a value that rounds below 0 at the upper
+//!   bound, where pymoo returns NaN.
 //!
 //! Evaluation never panics and never returns a silent NaN: buffers of the wrong size,
 //! and decision vectors outside the box `[lower, upper]` (where several of these
@@ -37,16 +52,24 @@
 #![deny(missing_docs)]
 
 mod benchmark;
+mod cdtlz;
 mod check;
+mod classic;
 mod dtlz;
 mod front;
+mod mw;
+mod re;
 mod registry;
 mod wfg;
 mod zdt;
 mod zdt5;
 
 pub use benchmark::Benchmark;
+pub use cdtlz::{CDtlz, CDtlzKind};
+pub use classic::{Classic, ClassicKind};
 pub use dtlz::{Dtlz, DtlzKind};
+pub use mw::{Mw, MwKind};
+pub use re::{Re, ReKind};
 pub use registry::{ParamInfo, Params, ProblemInfo, get, list};
 pub use vilfredo_core::{Error, Points, Problem, Result, VarType};
 pub use wfg::{Wfg, WfgKind};

@@ -58,6 +58,7 @@ fn var_type(name: &str) -> PyResult<VarType> {
         "real" | "float" => Ok(VarType::Real),
         "int" | "integer" => Ok(VarType::Integer),
         "binary" | "bool" => Ok(VarType::Binary),
+        "categorical" | "cat" | "choice" => Ok(VarType::Categorical),
         _ => Err(PyValueError::new_err(format!(
             "unknown variable type {name:?}; valid types: real, int, binary"
         ))),

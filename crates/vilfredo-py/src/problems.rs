@@ -174,8 +174,10 @@ impl PyProblem {
 
 /// The benchmark problem ``name`` (case-insensitive) with pymoo-named parameters.
 ///
-/// ZDT (Zitzler, Deb & Thiele 2000), DTLZ (Deb, Thiele, Laumanns & Zitzler 2005) and WFG
-/// (Huband, Hingston, Barone & While 2006); see ``list()`` for names and parameters.
+/// ZDT (Zitzler, Deb & Thiele 2000), DTLZ (Deb, Thiele, Laumanns & Zitzler 2005), WFG
+/// (Huband, Hingston, Barone & While 2006), the constrained C-DTLZ (Jain & Deb 2014), MW
+/// (Ma & Wang 2019) and classic engineering problems, and the RE suite (Tanabe &
+/// Ishibuchi 2020); see ``list()`` for names and parameters.
 /// Unknown names or parameters raise ``ValueError`` listing the valid ones. DTLZ defaults
 /// follow the paper's ``k``; pass ``n_var`` to get pymoo's instance.
 ///

@@ -10,6 +10,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use vilfredo_core::design::{das_dennis, n_das_dennis};
@@ -24,6 +25,7 @@ use super::problems::build;
 use super::view;
 use crate::args::OptimizeArgs;
 use crate::error::usage;
+use crate::operator::ExternalOperator;
 use crate::output::{Shortest, write_row};
 use crate::plot::{Figure, svg};
 
@@ -60,7 +62,12 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             problem.name()
         )));
     }
-    let mut alg = build_algorithm(&algorithm, args, problem.as_ref())?;
+    let (mut built, batch) = build_algorithm(&algorithm, args, problem.as_ref())?;
+    if args.operator.is_some() && !matches!(built, Built::Nsga2(_)) {
+        return Err(usage(format!(
+            "--operator works with --algorithm nsga2 only, not {algorithm}"
+        )));
+    }
     let mut by_gen;
     let mut by_eval;
     let termination: &mut (dyn Termination + Send) = match args.n_eval {
@@ -78,10 +85,36 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
         }
     };
     let threads = to_usize(args.threads, "--threads")?;
+    let mut operator = match &args.operator {
+        Some(program) => {
+            if !(args.operator_timeout.is_finite() && args.operator_timeout > 0.0) {
+                return Err(usage(format!(
+                    "--operator-timeout must be a positive number of seconds, got {}",
+                    args.operator_timeout
+                )));
+            }
+            let mut command = vec![program.clone()];
+            command.extend(args.operator_args.iter().cloned());
+            Some(ExternalOperator::start(
+                &command,
+                Duration::from_secs_f64(args.operator_timeout),
+            )?)
+        }
+        None => None,
+    };
+    let mut with_operator;
+    let driver: &mut (dyn Algorithm + Send) = match (&mut built, operator.as_mut()) {
+        (Built::Nsga2(nsga2), Some(op)) => {
+            with_operator = nsga2.with_variation(op);
+            &mut with_operator
+        }
+        (Built::Nsga2(nsga2), None) => nsga2.as_mut(),
+        (Built::Other(alg), _) => alg.as_mut(),
+    };
     let result = if threads <= 1 {
         minimize_with(
             problem.as_ref(),
-            alg.as_mut(),
+            driver,
             termination,
             MinimizeOptions::default(),
         )
@@ -92,12 +125,13 @@ pub(super) fn optimize(args: &OptimizeArgs, out: &mut dyn Write) -> Result<()> {
             .context("cannot start the evaluation threads")?;
         let options = MinimizeOptions {
             evaluation: Evaluation::Parallel {
-                rows_per_task: batch_size(alg.as_mut())?.div_ceil(threads),
+                rows_per_task: batch.div_ceil(threads),
             },
         };
-        pool.install(|| minimize_with(problem.as_ref(), alg.as_mut(), termination, options))
+        pool.install(|| minimize_with(problem.as_ref(), driver, termination, options))
     }
     .with_context(|| format!("optimising {}", problem.name()))?;
+    let alg = built.view();
 
     let mut front: Vec<&[f64]> = result.f.chunks_exact(n_obj).collect();
     // Sorted rows make the output independent of the population's internal order and
@@ -211,7 +245,7 @@ fn build_algorithm(
     name: &str,
     args: &OptimizeArgs,
     problem: &dyn Problem,
-) -> Result<Box<dyn Algorithm + Send>> {
+) -> Result<(Built, usize)> {
     let pop_size = args
         .pop_size
         .map(|n| to_usize(n, "--pop-size"))
@@ -226,7 +260,10 @@ fn build_algorithm(
             seed: args.seed,
             ..Nsga2Config::default()
         };
-        return Ok(Box::new(Nsga2::for_problem(problem, config).map_err(bad)?));
+        return Ok((
+            Built::Nsga2(Box::new(Nsga2::for_problem(problem, config).map_err(bad)?)),
+            config.pop_size,
+        ));
     }
     let m = problem.n_obj();
     let partitions = match args.partitions {
@@ -248,23 +285,34 @@ fn build_algorithm(
             seed: args.seed,
             ..Nsga3Config::default()
         };
-        Ok(Box::new(
-            Nsga3::for_problem(problem, dirs.view(), config).map_err(bad)?,
-        ))
+        let alg = Nsga3::for_problem(problem, dirs.view(), config).map_err(bad)?;
+        let n = alg.pop_size();
+        Ok((Built::Other(Box::new(alg)), n))
     } else {
         let config = MoeadConfig {
             seed: args.seed,
             ..MoeadConfig::default()
         };
-        Ok(Box::new(
-            Moead::for_problem(problem, dirs.view(), config).map_err(bad)?,
-        ))
+        let alg = Moead::for_problem(problem, dirs.view(), config).map_err(bad)?;
+        let n = alg.pop_size();
+        Ok((Built::Other(Box::new(alg)), n))
     }
 }
 
-/// The number of decision vectors per generation (the first batch's size).
-fn batch_size(alg: &mut dyn Algorithm) -> Result<usize> {
-    Ok(alg.ask().map_err(|e| usage(e.to_string()))?.len().max(1))
+/// The algorithm of a run: NSGA-II by itself (so that `--operator` can wrap it), or
+/// another algorithm behind the trait.
+enum Built {
+    Nsga2(Box<Nsga2>),
+    Other(Box<dyn Algorithm + Send>),
+}
+
+impl Built {
+    fn view(&self) -> &dyn Algorithm {
+        match self {
+            Built::Nsga2(a) => a.as_ref(),
+            Built::Other(a) => a.as_ref(),
+        }
+    }
 }
 
 fn to_usize(n: u64, flag: &str) -> Result<usize> {

@@ -83,10 +83,16 @@ fn show(arg: &ProblemArg, out: &mut dyn Write) -> Result<()> {
             VarType::Real => "real",
             VarType::Integer => "integer",
             VarType::Binary => "binary",
+            VarType::Categorical => "categorical",
         })
         .collect();
-    let mut distinct = kinds.clone();
-    distinct.dedup();
+    // Each kind once, in order of first appearance (RE35: real, then one integer, then real).
+    let mut distinct: Vec<&str> = Vec::new();
+    for kind in &kinds {
+        if !distinct.contains(kind) {
+            distinct.push(kind);
+        }
+    }
     writeln!(out, "variables: {}", distinct.join(", "))?;
     let known = problem.pareto_front(PROBE_POINTS).is_ok();
     writeln!(

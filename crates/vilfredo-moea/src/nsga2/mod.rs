@@ -23,7 +23,7 @@ mod variation;
 
 pub use state::Nsga2State;
 
-use crate::operators::{BitFlip, PolynomialMutation, Sbx, UniformCrossover};
+use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
 use variation::Scratch;
@@ -46,6 +46,9 @@ pub struct Nsga2Config {
     pub binary_crossover: UniformCrossover,
     /// Mutation of binary variables.
     pub binary_mutation: BitFlip,
+    /// Mutation of categorical variables (their crossover is `binary_crossover`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub categorical_mutation: RandomReset,
     /// Redraw offspring equal to a population member or to another offspring.
     pub eliminate_duplicates: bool,
     /// What a NaN or infinite objective or constraint value told to `tell` means.
@@ -74,6 +77,7 @@ impl Default for Nsga2Config {
             mutation: PolynomialMutation::default(),
             binary_crossover: UniformCrossover::default(),
             binary_mutation: BitFlip::default(),
+            categorical_mutation: RandomReset::default(),
             eliminate_duplicates: true,
             nan_policy: NanPolicy::Error,
         }
@@ -104,7 +108,8 @@ impl Nsga2Config {
         self.crossover.validate()?;
         self.mutation.validate()?;
         self.binary_crossover.validate()?;
-        self.binary_mutation.validate()
+        self.binary_mutation.validate()?;
+        self.categorical_mutation.validate()
     }
 }
 
@@ -244,6 +249,40 @@ impl Nsga2 {
         out
     }
 
+    /// Like [`ask`](Algorithm::ask), but the offspring are made by `op` from the parents
+    /// NSGA-II selects (binary tournament by rank and crowding), instead of by SBX and
+    /// polynomial mutation; survival is unchanged. The initial population is still drawn
+    /// at random. Offspring are repaired into the space, and duplicates are sent back to
+    /// `op` a few times before being accepted.
+    ///
+    /// The run stays a function of the seed and of `op`'s answers, so a deterministic
+    /// operator gives a reproducible run, and the state can be saved as usual between
+    /// generations.
+    ///
+    /// # Errors
+    /// `op`'s error, or [`Error::DimensionMismatch`] when it returns too few values; the
+    /// state is unchanged except for the random numbers the tournaments drew.
+    pub fn ask_with(&mut self, op: &mut dyn crate::Variation) -> Result<Batch<'_>> {
+        if !self.pending {
+            if self.pop.len() == 0 {
+                variation::initial(
+                    &self.space,
+                    &self.config,
+                    &mut self.rng,
+                    &mut self.scratch,
+                    &mut self.batch,
+                );
+            } else {
+                if let Err(e) = self.external_offspring(op) {
+                    self.batch.clear();
+                    return Err(e);
+                }
+            }
+            self.pending = true;
+        }
+        Ok(Batch::new(&self.batch, self.space.n_var()))
+    }
+
     /// Checks the shapes and values of a `tell` against the pending batch.
     fn check_tell(&self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
         if !self.pending {
@@ -375,5 +414,68 @@ impl Algorithm for Nsga2 {
     /// evaluation. Empty before the first `tell`.
     fn result(&self) -> Solutions {
         self.select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+    }
+}
+
+/// NSGA-II whose offspring come from a [`Variation`](crate::Variation): an [`Algorithm`]
+/// whose `ask` is [`Nsga2::ask_with`], so [`minimize`](crate::minimize) and every other
+/// ask/tell loop can drive it unchanged.
+#[derive(Debug)]
+pub struct Nsga2WithVariation<'a, V: crate::Variation + ?Sized> {
+    nsga2: &'a mut Nsga2,
+    op: &'a mut V,
+}
+
+impl Nsga2 {
+    /// This NSGA-II with offspring made by `op` (see [`Nsga2::ask_with`]).
+    pub fn with_variation<'a, V: crate::Variation + ?Sized>(
+        &'a mut self,
+        op: &'a mut V,
+    ) -> Nsga2WithVariation<'a, V> {
+        Nsga2WithVariation { nsga2: self, op }
+    }
+}
+
+impl<V: crate::Variation + ?Sized> Algorithm for Nsga2WithVariation<'_, V> {
+    fn ask(&mut self) -> Result<Batch<'_>> {
+        let op: &mut V = self.op;
+        self.nsga2.ask_with(&mut VariationRef(op))
+    }
+
+    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
+        self.nsga2.tell(f, g)
+    }
+
+    fn n_var(&self) -> usize {
+        self.nsga2.n_var()
+    }
+
+    fn n_obj(&self) -> usize {
+        self.nsga2.n_obj()
+    }
+
+    fn n_constr(&self) -> usize {
+        self.nsga2.n_constr()
+    }
+
+    fn n_gen(&self) -> usize {
+        self.nsga2.n_gen()
+    }
+
+    fn n_eval(&self) -> usize {
+        self.nsga2.n_eval()
+    }
+
+    fn result(&self) -> Solutions {
+        self.nsga2.result()
+    }
+}
+
+/// Lets an unsized `V` be passed where `&mut dyn Variation` is expected.
+struct VariationRef<'a, V: crate::Variation + ?Sized>(&'a mut V);
+
+impl<V: crate::Variation + ?Sized> crate::Variation for VariationRef<'_, V> {
+    fn vary(&mut self, pool: &crate::MatingPool<'_>) -> Result<Vec<f64>> {
+        self.0.vary(pool)
     }
 }

@@ -4,10 +4,12 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
+use crate::mating::{MatingPool, Variation};
 use crate::operators::{
     DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample, repair,
 };
 use vilfredo_core::rng::SplitMix64;
+use vilfredo_core::{Error, Result};
 
 /// How many rounds of mating (or draws per initial vector) may be spent replacing
 /// duplicates before the remaining duplicates are accepted (pymoo uses 100 as well); only
@@ -138,6 +140,7 @@ pub(crate) fn offspring(
             for c in [&mut s.c1, &mut s.c2] {
                 config.mutation.apply(space, c, rng);
                 config.binary_mutation.apply(space, c, rng);
+                config.categorical_mutation.apply(space, c, rng);
                 repair(space, c);
             }
             for c in [&s.c1, &s.c2] {
@@ -157,3 +160,80 @@ pub(crate) fn offspring(
         }
     }
 }
+
+/// Fills the batch with `pop_size` offspring made by `op` from parents chosen by
+/// binary tournament, repaired into the space. Duplicates (of the population or of each
+/// other) are dropped and `op` is asked again for the missing ones, at most
+/// [`MAX_EXTERNAL_ROUNDS`] times; after that they are accepted.
+impl super::Nsga2 {
+    pub(super) fn external_offspring(&mut self, op: &mut dyn Variation) -> Result<()> {
+        let generation = self.n_gen + 1;
+        let (space, config, pop, rng) = (&self.space, &self.config, &self.pop, &mut self.rng);
+        let (s, out) = (&mut self.scratch, &mut self.batch);
+        let nv = space.n_var();
+        let n = config.pop_size;
+        out.clear();
+        s.batch_hash.clear();
+        s.pop_hash.clear();
+        s.dup.reset(nv);
+        for row in pop.x.chunks_exact(nv) {
+            s.dup.insert_hashed(row, hash_row(row));
+        }
+        let mut parents = Vec::new();
+        let mut values = Vec::new();
+        for round in 0..MAX_EXTERNAL_ROUNDS {
+            let need = n - out.len() / nv;
+            if need == 0 {
+                break;
+            }
+            let last = round + 1 == MAX_EXTERNAL_ROUNDS;
+            let pairs = need.div_ceil(2);
+            s.winners.clear();
+            binary_tournament(
+                &pop.rank,
+                &pop.crowding,
+                2 * pairs,
+                rng,
+                &mut s.perm,
+                &mut s.winners,
+            );
+            parents.clear();
+            values.clear();
+            for &w in &s.winners {
+                parents.extend_from_slice(&pop.x[w * nv..(w + 1) * nv]);
+                values.extend_from_slice(&pop.f[w * pop.n_obj..(w + 1) * pop.n_obj]);
+            }
+            let pool = MatingPool {
+                parents: &parents,
+                values: &values,
+                n_offspring: need,
+                n_var: nv,
+                n_obj: pop.n_obj,
+                space,
+                generation,
+            };
+            let children = op.vary(&pool)?;
+            if children.len() < need * nv {
+                return Err(Error::DimensionMismatch {
+                    what: "offspring from the variation operator",
+                    expected: need * nv,
+                    found: children.len(),
+                });
+            }
+            for c in children.chunks_exact(nv).take(need) {
+                s.c1.clear();
+                s.c1.extend_from_slice(c);
+                repair(space, &mut s.c1);
+                let h = hash_row(&s.c1);
+                if !config.eliminate_duplicates || s.dup.insert_hashed(&s.c1, h) || last {
+                    out.extend_from_slice(&s.c1);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many times an outside operator is asked again for offspring that replace
+/// duplicates (each call may be slow or costly, for example a language model).
+pub(crate) const MAX_EXTERNAL_ROUNDS: usize = 3;

@@ -13,7 +13,7 @@
 use super::check_probability;
 use crate::Space;
 use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Error, Result, VarType};
+use vilfredo_core::{Error, Result};
 
 /// DE/rand/1/bin settings; the default is `F = 0.5`, `CR = 0.9`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,7 +67,7 @@ impl DifferentialEvolution {
         let forced = rng.below(n as u64) as usize;
         for j in 0..n {
             let from_mutant = rng.next_f64() < self.cr || j == forced;
-            trial[j] = if from_mutant && space.types()[j] != VarType::Binary {
+            trial[j] = if from_mutant && space.types()[j].is_numeric() {
                 a[j] + self.f * (b[j] - c[j])
             } else {
                 target[j]

@@ -9,7 +9,8 @@
 //! Which variables an operator touches follows their [`VarType`](vilfredo_core::VarType):
 //! SBX, polynomial mutation and differential evolution act on real and integer variables
 //! (integers are rounded by [`repair`] afterwards), uniform crossover and bit flip on
-//! binary ones; k-point crossover only exchanges values, so it suits every type.
+//! binary and categorical ones, bit flip on binary ones and random reset on categorical
+//! ones; k-point crossover only exchanges values, so it suits every type.
 //! NSGA-II uses SBX, polynomial mutation, uniform crossover, bit flip and binary
 //! tournament; differential evolution, k-point crossover and random selection are here
 //! for the algorithms that follow.
@@ -21,6 +22,7 @@ mod duplicates;
 mod pm;
 mod point;
 mod power;
+mod random_reset;
 mod random_selection;
 mod repair;
 mod sampling;
@@ -34,6 +36,7 @@ pub use duplicates::DuplicateFilter;
 pub(crate) use duplicates::hash_row;
 pub use pm::PolynomialMutation;
 pub use point::PointCrossover;
+pub use random_reset::RandomReset;
 pub use random_selection::random_selection;
 pub use repair::repair;
 pub use sampling::random_sample;

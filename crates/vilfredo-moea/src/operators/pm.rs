@@ -13,8 +13,8 @@ use super::coin::Coin;
 use super::power::Power;
 use super::{check_eta, check_probability};
 use crate::Space;
+use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Result, VarType};
 
 /// Polynomial mutation settings; the default mutates every individual with `η = 20`
 /// and each variable with probability `1/n_var`.
@@ -64,7 +64,7 @@ impl PolynomialMutation {
         let mutate = Coin::not_at_least(self.prob_var.unwrap_or(1.0 / n as f64));
         let power = Power::new(self.eta + 1.0);
         for (i, x) in x.iter_mut().enumerate().take(n) {
-            if space.types()[i] == VarType::Binary || !mutate.flip(rng) {
+            if !space.types()[i].is_numeric() || !mutate.flip(rng) {
                 continue;
             }
             let (lo, hi) = (space.lower()[i], space.upper()[i]);

@@ -16,7 +16,9 @@ pub fn random_sample(space: &Space, x: &mut [f64], rng: &mut SplitMix64) {
                 VarType::Real => (lo + rng.next_f64() * (hi - lo)).min(hi),
                 // Integral bounds: the count of integers fits a u64 for any sane range;
                 // saturating keeps absurd ranges (beyond 2^64) from wrapping.
-                VarType::Integer => lo + rng.below(((hi - lo) as u64).saturating_add(1)) as f64,
+                VarType::Integer | VarType::Categorical => {
+                    lo + rng.below(((hi - lo) as u64).saturating_add(1)) as f64
+                }
                 VarType::Binary => rng.below(2) as f64,
             };
         }

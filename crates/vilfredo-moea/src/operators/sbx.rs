@@ -14,8 +14,8 @@ use super::coin::Coin;
 use super::power::Power;
 use super::{check_eta, check_probability};
 use crate::Space;
+use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Result, VarType};
 
 /// Parents closer than this in a variable are not crossed there (`Δ` would vanish).
 const EPS: f64 = 1e-14;
@@ -91,7 +91,7 @@ impl Sbx {
         let swap_coin = Coin::new(self.prob_swap);
         // Rows shorter than the space are crossed up to their length, never indexed past it.
         for i in 0..space.n_var().min(c1.len()).min(c2.len()) {
-            if space.types()[i] == VarType::Binary || !cross.flip(rng) {
+            if !space.types()[i].is_numeric() || !cross.flip(rng) {
                 continue;
             }
             let (lo, hi) = (space.lower()[i], space.upper()[i]);

@@ -4,8 +4,8 @@
 
 use super::check_probability;
 use crate::Space;
+use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Result, VarType};
 
 /// Uniform crossover settings; the default crosses 90% of pairs and swaps each bit with
 /// probability 0.5.
@@ -37,15 +37,16 @@ impl UniformCrossover {
         check_probability("binary_crossover.prob_swap", self.prob_swap)
     }
 
-    /// Exchanges binary variables between `c1` and `c2` (copies of the parents on entry);
-    /// other variables are left as they are. Draws nothing when there are no binary
-    /// variables, so purely real spaces see the same random stream as without it.
+    /// Exchanges binary and categorical variables between `c1` and `c2` (copies of the
+    /// parents on entry); real and integer variables are left as they are. Draws nothing
+    /// when there are no binary or categorical variables, so purely numeric spaces see
+    /// the same random stream as without it.
     pub fn apply(&self, space: &Space, c1: &mut [f64], c2: &mut [f64], rng: &mut SplitMix64) {
-        if !space.types().contains(&VarType::Binary) || rng.next_f64() >= self.prob {
+        if space.types().iter().all(|t| t.is_numeric()) || rng.next_f64() >= self.prob {
             return;
         }
         for ((a, b), t) in c1.iter_mut().zip(c2.iter_mut()).zip(space.types()) {
-            if *t == VarType::Binary && rng.next_f64() < self.prob_swap {
+            if !t.is_numeric() && rng.next_f64() < self.prob_swap {
                 std::mem::swap(a, b);
             }
         }

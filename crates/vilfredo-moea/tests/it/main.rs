@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod categorical;
 mod common;
 mod minimize;
 mod moead;

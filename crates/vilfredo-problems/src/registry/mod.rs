@@ -1,16 +1,26 @@
 //! The registry: build any problem by name with parameters named as pymoo names them
-//! (`n_var`, `n_obj`, `k`, `l`, `alpha`), and list what exists.
+//! (`n_var`, `n_obj`, `k`, `l`, `alpha`, `r`), and list what exists. The table of names,
+//! descriptions and parameters is in `table`.
 //!
 //! Names are case-insensitive. Unknown names or parameters, parameters that do not fit
 //! together (for example `n_var` and `k` disagreeing for DTLZ) and non-integral counts are
 //! refused with an error that lists what is valid.
 
 use crate::benchmark::Benchmark;
+use crate::cdtlz::{CDtlz, CDtlzKind};
+use crate::classic::{Classic, ClassicKind};
 use crate::dtlz::{Dtlz, DtlzKind};
+use crate::mw::{Mw, MwKind};
+use crate::re::{Re, ReKind};
 use crate::wfg::{DEFAULT_L, Wfg, WfgKind};
 use crate::zdt::{Zdt, ZdtKind};
 use crate::zdt5::Zdt5;
 use vilfredo_core::{Error, Result};
+
+mod table;
+
+use table::PROBLEMS;
+pub use table::{ParamInfo, ProblemInfo};
 
 /// Named numeric parameters for [`get`], e.g. `Params::new().set("n_obj", 5.0)`.
 ///
@@ -62,201 +72,6 @@ impl Params {
     }
 }
 
-/// One parameter a problem accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ParamInfo {
-    /// The name, as pymoo spells it.
-    pub name: &'static str,
-    /// Its meaning and default.
-    pub doc: &'static str,
-}
-
-/// One entry of [`list`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProblemInfo {
-    /// The name [`get`] accepts.
-    pub name: &'static str,
-    /// A one-line description.
-    pub description: &'static str,
-    /// The parameters [`get`] accepts for it.
-    pub params: &'static [ParamInfo],
-}
-
-const ZDT_N_VAR: ParamInfo = ParamInfo {
-    name: "n_var",
-    doc: "number of variables, ≥ 2 (default 30; 10 for zdt4 and zdt6)",
-};
-const ZDT_PARAMS: &[ParamInfo] = &[ZDT_N_VAR];
-const ZDT5_PARAMS: &[ParamInfo] = &[ParamInfo {
-    name: "n_var",
-    doc: "number of bits, 30 + 5·j with j ≥ 1 (default 80)",
-}];
-const DTLZ_N_OBJ: ParamInfo = ParamInfo {
-    name: "n_obj",
-    doc: "number of objectives, ≥ 2 (default 3)",
-};
-const DTLZ_N_VAR: ParamInfo = ParamInfo {
-    name: "n_var",
-    doc: "number of variables, n_obj + k − 1 (default from the paper's k)",
-};
-const DTLZ_K: ParamInfo = ParamInfo {
-    name: "k",
-    doc: "distance variables, ≥ 1 (default 5 for dtlz1, 10 for dtlz2–6, 20 for dtlz7)",
-};
-const DTLZ_PARAMS: &[ParamInfo] = &[DTLZ_N_VAR, DTLZ_N_OBJ, DTLZ_K];
-const DTLZ4_PARAMS: &[ParamInfo] = &[
-    DTLZ_N_VAR,
-    DTLZ_N_OBJ,
-    DTLZ_K,
-    ParamInfo {
-        name: "alpha",
-        doc: "exponent biasing the position variables, > 0 (default 100)",
-    },
-];
-const WFG_PARAMS: &[ParamInfo] = &[
-    ParamInfo {
-        name: "n_var",
-        doc: "number of variables, k + l (default k + 20)",
-    },
-    ParamInfo {
-        name: "n_obj",
-        doc: "number of objectives, ≥ 2 (default 3)",
-    },
-    ParamInfo {
-        name: "k",
-        doc: "position variables, a positive multiple of n_obj − 1 (default 4 for 2 objectives, else 2(n_obj − 1))",
-    },
-    ParamInfo {
-        name: "l",
-        doc: "distance variables, ≥ 1, even for wfg2 and wfg3 (default n_var − k, or 20)",
-    },
-];
-
-const fn info(
-    name: &'static str,
-    description: &'static str,
-    params: &'static [ParamInfo],
-) -> ProblemInfo {
-    ProblemInfo {
-        name,
-        description,
-        params,
-    }
-}
-
-const PROBLEMS: &[ProblemInfo] = &[
-    info(
-        "zdt1",
-        "ZDT1: 2 objectives, convex front f2 = 1 - sqrt(f1)",
-        ZDT_PARAMS,
-    ),
-    info(
-        "zdt2",
-        "ZDT2: 2 objectives, concave front f2 = 1 - f1^2",
-        ZDT_PARAMS,
-    ),
-    info(
-        "zdt3",
-        "ZDT3: 2 objectives, front of five disconnected pieces",
-        ZDT_PARAMS,
-    ),
-    info(
-        "zdt4",
-        "ZDT4: 2 objectives, multimodal (21^9 local fronts), convex front",
-        ZDT_PARAMS,
-    ),
-    info(
-        "zdt5",
-        "ZDT5: 2 objectives, binary deceptive variables, discrete front",
-        ZDT5_PARAMS,
-    ),
-    info(
-        "zdt6",
-        "ZDT6: 2 objectives, non-uniform density, concave front",
-        ZDT_PARAMS,
-    ),
-    info(
-        "dtlz1",
-        "DTLZ1: M objectives, linear front sum(f) = 0.5, multimodal",
-        DTLZ_PARAMS,
-    ),
-    info(
-        "dtlz2",
-        "DTLZ2: M objectives, spherical front sum(f^2) = 1",
-        DTLZ_PARAMS,
-    ),
-    info(
-        "dtlz3",
-        "DTLZ3: M objectives, spherical front, multimodal",
-        DTLZ_PARAMS,
-    ),
-    info(
-        "dtlz4",
-        "DTLZ4: M objectives, spherical front, biased density",
-        DTLZ4_PARAMS,
-    ),
-    info(
-        "dtlz5",
-        "DTLZ5: M objectives, degenerate curve on the sphere",
-        DTLZ_PARAMS,
-    ),
-    info(
-        "dtlz6",
-        "DTLZ6: M objectives, degenerate curve, hard g",
-        DTLZ_PARAMS,
-    ),
-    info(
-        "dtlz7",
-        "DTLZ7: M objectives, 2^(M-1) disconnected regions",
-        DTLZ_PARAMS,
-    ),
-    info(
-        "wfg1",
-        "WFG1: M objectives, biased, convex-mixed front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg2",
-        "WFG2: M objectives, non-separable, disconnected front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg3",
-        "WFG3: M objectives, non-separable, linear degenerate front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg4",
-        "WFG4: M objectives, multi-modal, concave front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg5",
-        "WFG5: M objectives, deceptive, concave front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg6",
-        "WFG6: M objectives, non-separable, concave front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg7",
-        "WFG7: M objectives, parameter-dependent position, concave front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg8",
-        "WFG8: M objectives, parameter-dependent distance, concave front",
-        WFG_PARAMS,
-    ),
-    info(
-        "wfg9",
-        "WFG9: M objectives, deceptive, multi-modal, non-separable, concave front",
-        WFG_PARAMS,
-    ),
-];
-
 /// Every problem [`get`] knows, with a one-line description and its parameters.
 pub fn list() -> &'static [ProblemInfo] {
     PROBLEMS
@@ -289,12 +104,16 @@ pub fn get(name: &str, params: &Params) -> Result<Box<dyn Benchmark>> {
     for (p, _) in params.iter() {
         if !entry.params.iter().any(|i| i.name == p) {
             let valid: Vec<&str> = entry.params.iter().map(|i| i.name).collect();
+            let valid = if valid.is_empty() {
+                "none (its sizes are fixed)".to_owned()
+            } else {
+                valid.join(", ")
+            };
             return Err(Error::InvalidArgument {
                 name: "params",
                 reason: format!(
-                    "{} takes no parameter {p:?}; valid parameters: {}",
-                    entry.name,
-                    valid.join(", ")
+                    "{} takes no parameter {p:?}; valid parameters: {valid}",
+                    entry.name
                 ),
             });
         }
@@ -319,6 +138,30 @@ pub fn get(name: &str, params: &Params) -> Result<Box<dyn Benchmark>> {
             };
             Box::new(dtlz_from(kind, n_var, params)?)
         }
+        "c1dtlz1" | "c2dtlz2" | "c3dtlz4" => Box::new(cdtlz_from(entry.name, n_var, params)?),
+        mw if mw.starts_with("mw") => {
+            let number: u8 = mw[2..].parse().unwrap_or(0);
+            let kind = MwKind::new(number)?;
+            let n_obj = params
+                .count("n_obj")?
+                .unwrap_or(if kind.scalable() { 3 } else { 2 });
+            Box::new(Mw::new(kind, n_obj, n_var)?)
+        }
+        "bnh" => Box::new(Classic::new(ClassicKind::Bnh)),
+        "osy" => Box::new(Classic::new(ClassicKind::Osy)),
+        "tnk" => Box::new(Classic::new(ClassicKind::Tnk)),
+        "srn" => Box::new(Classic::new(ClassicKind::Srn)),
+        "welded_beam" => Box::new(Classic::new(ClassicKind::WeldedBeam)),
+        "carside" => Box::new(Classic::new(ClassicKind::CarSide)),
+        re if re.starts_with("re") => match ReKind::ALL.iter().find(|k| k.name() == re) {
+            Some(&kind) => Box::new(Re::new(kind)),
+            None => {
+                return Err(Error::InvalidArgument {
+                    name: "problem",
+                    reason: format!("unknown problem {name:?}"),
+                });
+            }
+        },
         wfg => {
             let kind = match wfg {
                 "wfg1" => WfgKind::Wfg1,
@@ -361,6 +204,19 @@ fn dtlz_from(kind: DtlzKind, n_var: Option<usize>, params: &Params) -> Result<Dt
     let p = Dtlz::new(kind, n_obj, n_var)?;
     match params.get("alpha") {
         Some(a) => p.with_alpha(a),
+        None => Ok(p),
+    }
+}
+
+fn cdtlz_from(name: &str, n_var: Option<usize>, params: &Params) -> Result<CDtlz> {
+    let kind = match name {
+        "c1dtlz1" => CDtlzKind::C1Dtlz1,
+        "c2dtlz2" => CDtlzKind::C2Dtlz2,
+        _ => CDtlzKind::C3Dtlz4,
+    };
+    let p = CDtlz::new(kind, dtlz_from(kind.base(), n_var, params)?)?;
+    match params.get("r") {
+        Some(r) => p.with_r(r),
         None => Ok(p),
     }
 }

@@ -49,7 +49,8 @@ pub enum MoeadVariation {
 }
 
 /// Settings of [`Moead`]; the defaults follow pymoo 0.6.2's `MOEAD` (`T = 20`,
-/// `δ = 0.9`, SBX with `η = 20` on every pair, polynomial mutation with `η = 20`,
+/// `δ = 0.9`, SBX with `η = 20` on every pair, polynomial mutation with `η = 20` applied
+/// to an offspring with probability 0.9 and to each variable with probability `1/n_var`,
 /// Tchebycheff) with Li & Zhang's `n_r = 2`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -99,7 +100,10 @@ impl Default for MoeadConfig {
                 ..Sbx::default()
             },
             de: DifferentialEvolution { f: 0.5, cr: 1.0 },
-            mutation: PolynomialMutation::default(),
+            mutation: PolynomialMutation {
+                prob: 0.9,
+                ..PolynomialMutation::default()
+            },
             binary_crossover: UniformCrossover::default(),
             binary_mutation: BitFlip::default(),
             nan_policy: NanPolicy::Error,

@@ -31,7 +31,9 @@ use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Problem, Result};
 
 /// Settings of [`Nsga3`]; the defaults are pymoo 0.6.2's NSGA-III defaults (SBX with
-/// `η = 30` applied to every pair, polynomial mutation with `η = 20`).
+/// `η = 30` applied to every pair; polynomial mutation with `η = 20`, applied to an
+/// offspring with probability 0.9, pymoo's `PM` default, and to each of its variables
+/// with probability `1/n_var`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Nsga3Config {
@@ -65,7 +67,10 @@ impl Default for Nsga3Config {
                 prob: 1.0,
                 ..Sbx::default()
             },
-            mutation: PolynomialMutation::default(),
+            mutation: PolynomialMutation {
+                prob: 0.9,
+                ..PolynomialMutation::default()
+            },
             binary_crossover: UniformCrossover::default(),
             binary_mutation: BitFlip::default(),
             eliminate_duplicates: true,

@@ -18,7 +18,9 @@ pub(crate) fn normalized(f: &[f64], m: usize, ideal: &[f64], nadir: &[f64]) -> V
     out
 }
 
-/// The perpendicular distance from point `p` to the line through the origin along `w`.
+/// The perpendicular distance from point `p` to the line through the origin along `w`
+/// (the definition that [`associate`] computes in bulk).
+#[cfg(test)]
 pub(crate) fn perpendicular_distance(p: &[f64], w: &[f64]) -> f64 {
     let ww: f64 = w.iter().map(|v| v * v).sum();
     let t = p.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() / ww;
@@ -31,19 +33,31 @@ pub(crate) fn perpendicular_distance(p: &[f64], w: &[f64]) -> f64 {
 
 /// For each normalized point, the reference direction (row of `dirs`) whose line is
 /// nearest, the first on ties, and the distance to it.
+///
+/// The same arithmetic as `perpendicular_distance`, with each direction's squared
+/// norm computed once and the square root taken only of the nearest line's distance.
 pub(crate) fn associate(points: &[f64], dirs: &[f64], m: usize) -> (Vec<usize>, Vec<f64>) {
+    let ww: Vec<f64> = dirs
+        .chunks_exact(m)
+        .map(|w| w.iter().map(|v| v * v).sum())
+        .collect();
     let mut niche = Vec::with_capacity(points.len() / m);
     let mut dist = Vec::with_capacity(points.len() / m);
     for p in points.chunks_exact(m) {
         let mut best = (f64::INFINITY, 0usize);
-        for (j, w) in dirs.chunks_exact(m).enumerate() {
-            let d = perpendicular_distance(p, w);
-            if d < best.0 {
-                best = (d, j);
+        for (j, (w, &wwj)) in dirs.chunks_exact(m).zip(&ww).enumerate() {
+            let t = p.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() / wwj;
+            let d2 = p
+                .iter()
+                .zip(w)
+                .map(|(&a, &b)| (a - t * b) * (a - t * b))
+                .sum::<f64>();
+            if d2 < best.0 {
+                best = (d2, j);
             }
         }
         niche.push(best.1);
-        dist.push(best.0);
+        dist.push(best.0.sqrt());
     }
     (niche, dist)
 }

@@ -83,9 +83,11 @@ fn reference_survival(
     let n_dirs = dirs.len() / m;
     let mut count = vec![0usize; n_dirs];
     let rows = |ids: &[usize]| -> Vec<f64> {
-        ids.iter()
-            .flat_map(|&i| f[i * m..(i + 1) * m].to_vec())
-            .collect()
+        let mut out = Vec::with_capacity(ids.len() * m);
+        for &i in ids {
+            out.extend_from_slice(&f[i * m..(i + 1) * m]);
+        }
+        out
     };
     if !chosen.is_empty() {
         let (niche, _) = associate(&normalized(&rows(&chosen), m, &mem.ideal, &nadir), dirs, m);

@@ -172,7 +172,7 @@ def test_wrong_shapes_are_value_errors():
 def test_bad_arguments():
     p = vf.problems.get("zdt1")
     with pytest.raises(ValueError, match="nsga2"):
-        vf.minimize(p, "moead", n_gen=2)
+        vf.minimize(p, "nsga4", n_gen=2)
     with pytest.raises(ValueError, match="n_gen"):
         vf.minimize(p)
     with pytest.raises(ValueError, match="pop_size|population"):

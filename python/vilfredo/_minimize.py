@@ -1,11 +1,12 @@
-"""``vilfredo.minimize``: NSGA-II, SMS-EMOA, SPEA2 or R-NSGA-II on a built-in or a
-Python-defined problem."""
+"""``vilfredo.minimize``: NSGA-II, NSGA-III, MOEA/D, SMS-EMOA, SPEA2 or R-NSGA-II on a
+built-in or a Python-defined problem."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from vilfredo._vilfredo import Problem, _minimize_builtin, _minimize_python
 
@@ -65,10 +66,11 @@ def minimize(
     problem: object,
     algorithm: str = "nsga2",
     *,
-    pop_size: int = 100,
+    pop_size: int | None = None,
     n_gen: int | None = None,
     n_eval: int | None = None,
     seed: int = 0,
+    ref_dirs: npt.ArrayLike | int | None = None,
     **options: object,
 ) -> Result:
     """Minimise every objective of ``problem``; returns a :class:`Result`.
@@ -89,6 +91,16 @@ def minimize(
 
     - ``"nsga2"``: NSGA-II, Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and
       elitist multiobjective genetic algorithm: NSGA-II", IEEE TEVC 6(2).
+    - ``"nsga3"``: NSGA-III, Deb & Jain (2014), "An evolutionary many-objective
+      optimization algorithm using reference-point-based nondominated sorting
+      approach, Part I", IEEE TEVC 18(4), with pymoo's normalization; needs
+      ``ref_dirs``; ``pop_size`` defaults to the number of directions rounded up to a
+      multiple of 4.
+    - ``"moead"``: MOEA/D, Zhang & Li (2007), "MOEA/D: A multiobjective evolutionary
+      algorithm based on decomposition", IEEE TEVC 11(6): Tchebycheff subproblems, 20
+      neighbours, neighbourhood mating probability 0.9, at most 2 replacements (Li &
+      Zhang 2009), feasibility-first replacement with constraints; one subproblem per
+      row of ``ref_dirs`` (the population size, so ``pop_size`` must not be given).
     - ``"sms-emoa"``: SMS-EMOA, Beume, Naujoks & Emmerich (2007), "SMS-EMOA:
       Multiobjective selection based on dominated hypervolume", EJOR 181(3). Steady
       state: each generation makes ``n_offspring`` offspring (default 1, as in the
@@ -104,6 +116,11 @@ def minimize(
       ``ref_points`` (required: shape ``(k, n_obj)``), ``epsilon`` (default 0.001),
       ``weights`` (``n_obj`` positive values, equal by default) and
       ``normalization`` (``"front"``, ``"ever"`` or ``"no"``), as pymoo's RNSGA2.
+
+    ``pop_size`` defaults to 100 where it is not derived as above. ``ref_dirs`` is an
+    ``(n, n_obj)`` array of non-negative reference directions (weight vectors for
+    MOEA/D), or an int ``p`` for the Das-Dennis lattice with ``p`` divisions (``p = 12``
+    gives 91 directions for 3 objectives).
 
     Options an algorithm does not know raise ``ValueError`` naming the valid ones.
 
@@ -125,7 +142,14 @@ def minimize(
     """
     if not isinstance(algorithm, str):
         raise TypeError(
-            "algorithm must be a name; valid algorithms: nsga2, sms-emoa, spea2, rnsga2"
+            "algorithm must be a name; valid algorithms: nsga2, nsga3, moead, sms-emoa, "
+            "spea2, rnsga2"
+        )
+    if ref_dirs is not None:
+        options["ref_dirs"] = (
+            ref_dirs
+            if isinstance(ref_dirs, (int, np.integer))
+            else np.ascontiguousarray(np.atleast_2d(np.asarray(ref_dirs, dtype=np.float64)))
         )
     if options.get("ref_points") is not None:
         options["ref_points"] = np.ascontiguousarray(

@@ -82,11 +82,12 @@ def list_problems() -> list[dict[str, object]]: ...
 def _minimize_builtin(
     problem: Problem,
     algorithm: str,
-    pop_size: int,
+    pop_size: int | None,
     n_gen: int | None,
     n_eval: int | None,
     seed: int,
     options: dict[str, object] | None = None,
+    ref_dirs: npt.ArrayLike | int | None = None,
 ) -> dict[str, object]: ...
 def _minimize_python(
     evaluate: Callable[[npt.NDArray[np.float64]], object],
@@ -95,11 +96,12 @@ def _minimize_python(
     xl: npt.ArrayLike,
     xu: npt.ArrayLike,
     algorithm: str,
-    pop_size: int,
+    pop_size: int | None,
     n_gen: int | None,
     n_eval: int | None,
     seed: int,
     options: dict[str, object] | None = None,
+    ref_dirs: npt.ArrayLike | int | None = None,
 ) -> dict[str, object]: ...
 
 class NSGA2:

@@ -237,13 +237,20 @@ The same seed gives the same front, whatever --threads.
 of pairwise scatter plots for 3 or more, with the true front (or, in a study, every
 complete trial) in light grey underneath.
 
-Algorithms (all with SBX and polynomial mutation at pymoo's defaults):
+Algorithms (SBX and polynomial mutation at pymoo's defaults unless said otherwise):
   nsga2     NSGA-II (Deb et al. 2002)
+  nsga3     NSGA-III (Deb & Jain 2014)
+  moead     MOEA/D (Zhang & Li 2007; Tchebycheff, T = 20, delta = 0.9, nr = 2)
   sms-emoa  SMS-EMOA (Beume et al. 2007), steady state: --n-offspring per generation
             (default 1), so give the budget with --n-eval (without a budget it gets
             250 x --pop-size evaluations); --ref-offset
   spea2     SPEA2 (Zitzler et al. 2001); --archive-size
   rnsga2    R-NSGA-II (Deb & Sundar 2006): --ref-points (required), --epsilon
+nsga3 and moead use Das-Dennis reference directions: --partitions divisions, or by
+default the most divisions giving at most --pop-size (100) directions (91 for 3
+objectives). The population of nsga3 is --pop-size when given, else the number of
+directions rounded up to a multiple of 4; that of moead is the number of directions.
+The others' population is --pop-size (default 100).
 
 Operators: with --operator, NSGA-II keeps its selection and survival but another
 program makes the offspring (a heuristic, a model, a language model). vilfredo starts
@@ -266,6 +273,7 @@ Examples:
   vilfredo optimize --problem zdt3 --algorithm nsga2 | vilfredo hv --ref 1,1
   vilfredo optimize --problem zdt1 --algorithm sms-emoa --n-eval 10000
   vilfredo optimize --problem zdt1 --algorithm rnsga2 --ref-points '0.2,0.5;0.7,0.1'
+  vilfredo optimize --problem dtlz2 --param n_obj=3 --algorithm nsga3 --partitions 12
   vilfredo optimize --problem zdt1 --algorithm nsga2 --operator python3 \\
       --operator-arg my_llm_operator.py --n-gen 20";
 
@@ -360,17 +368,22 @@ pub(crate) struct OptimizeArgs {
     #[arg(long = "param", value_name = "PARAM")]
     pub(crate) params: Vec<String>,
 
-    /// The algorithm: nsga2, sms-emoa, spea2 or rnsga2.
+    /// The algorithm: nsga2, nsga3, moead, sms-emoa, spea2 or rnsga2.
     #[arg(long, value_name = "NAME", help_heading = "Built-in problem")]
     pub(crate) algorithm: Option<String>,
 
     #[command(flatten)]
     pub(crate) more: MoreAlgorithmArgs,
 
-    /// Population size (at least 2).
-    #[arg(long, value_name = "N", default_value_t = 100, help_heading = "Built-in problem",
+    /// Population size, at least 2 [default: 100; for nsga3 and moead, see below].
+    #[arg(long, value_name = "N", help_heading = "Built-in problem",
           value_parser = clap::value_parser!(u64).range(2..=u64::from(u32::MAX)))]
-    pub(crate) pop_size: u64,
+    pub(crate) pop_size: Option<u64>,
+
+    /// Das-Dennis divisions of the reference directions of nsga3 and moead.
+    #[arg(long, value_name = "P", help_heading = "Built-in problem",
+          value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub(crate) partitions: Option<u64>,
 
     /// Number of generations, the initial population being the first [default: 250].
     #[arg(long, value_name = "N", conflicts_with = "n_eval", help_heading = "Built-in problem",

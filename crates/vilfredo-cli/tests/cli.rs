@@ -917,6 +917,61 @@ fn optimize_is_deterministic_and_prints_a_non_dominated_front() {
 }
 
 #[test]
+fn optimize_nsga3_and_moead_are_deterministic_for_any_thread_count() {
+    for (algorithm, max_rows) in [("nsga3", 16), ("moead", 15)] {
+        let run = |extra: &[&str]| {
+            let mut args = vec![
+                "optimize",
+                "--problem",
+                "dtlz2",
+                "--param",
+                "n_obj=3",
+                "--algorithm",
+                algorithm,
+                "--partitions",
+                "4",
+                "--n-gen",
+                "20",
+                "--seed",
+                "3",
+                "-q",
+            ];
+            args.extend_from_slice(extra);
+            vilfredo(&args, "")
+        };
+        let first = run(&[]);
+        let out = first.ok();
+        assert_eq!(run(&["--threads", "3"]).ok(), out, "{algorithm}");
+        let rows: Vec<&str> = out.lines().collect();
+        assert!(
+            !rows.is_empty() && rows.len() <= max_rows,
+            "{algorithm}: {out}"
+        );
+        assert!(rows.iter().all(|r| r.split(',').count() == 3));
+        let ranks = vilfredo(&["rank"], out);
+        assert!(ranks.ok().lines().all(|r| r == "0"), "{algorithm}");
+    }
+    // 16 directions of 4 divisions: NSGA-III's population is 16, 20 generations.
+    let summary = vilfredo(
+        &[
+            "optimize",
+            "--problem",
+            "dtlz2",
+            "--param",
+            "n_obj=3",
+            "--algorithm",
+            "nsga3",
+            "--partitions",
+            "4",
+            "--n-gen",
+            "20",
+        ],
+        "",
+    );
+    assert!(summary.stderr.contains("320 evaluations"), "{summary:?}");
+}
+
+#[test]
 fn optimize_writes_output_and_a_well_formed_svg() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vilfredo-cli-tests");
     std::fs::create_dir_all(&dir).unwrap();
@@ -1009,7 +1064,16 @@ fn optimize_bad_flags_exit_2() {
         base.iter().chain(extra).map(|s| (*s).to_owned()).collect()
     };
     for (args, needle) in [
-        (with(&["moead"]), "valid algorithms: nsga2"),
+        (with(&["nsga4"]), "valid algorithms: nsga2"),
+        (
+            with(&["nsga2", "--partitions", "4"]),
+            "--partitions applies",
+        ),
+        (with(&["nsga3", "--partitions", "0"]), "partitions"),
+        (
+            with(&["moead", "--operator", "true"]),
+            "--operator works with",
+        ),
         (
             with(&["nsga2", "--n-gen", "3", "--n-eval", "50"]),
             "cannot be used with",

@@ -14,6 +14,8 @@
 //! - [`Nsga2`]: NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002);
 //! - [`SmsEmoa`], [`Spea2`], [`RNsga2`]: SMS-EMOA (Beume, Naujoks & Emmerich 2007),
 //!   SPEA2 (Zitzler, Laumanns & Thiele 2001) and R-NSGA-II (Deb & Sundar 2006);
+//! - [`Nsga3`]: NSGA-III (Deb & Jain 2014) with user-supplied reference directions;
+//! - [`Moead`]: MOEA/D (Zhang & Li 2007) with Tchebycheff or PBI subproblems;
 //! - [`Variation`]: offspring made outside the algorithm (for example by another
 //!   program), used with [`Nsga2::ask_with`];
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
@@ -49,9 +51,12 @@
 
 mod algorithm;
 mod evaluate;
+mod evaluated;
 mod mating;
 mod minimize;
+mod moead;
 mod nsga2;
+mod nsga3;
 pub mod operators;
 mod rnsga2;
 mod sms_emoa;
@@ -66,7 +71,9 @@ mod variation;
 pub use algorithm::{Algorithm, Batch};
 pub use evaluate::{Evaluation, evaluate};
 pub use minimize::{MinimizeOptions, minimize, minimize_with};
+pub use moead::{Decomposition, Moead, MoeadConfig, MoeadState, MoeadVariation};
 pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation};
+pub use nsga3::{NormalizationMemory, Nsga3, Nsga3Config, Nsga3State, nsga3_pop_size};
 pub use rnsga2::{Normalization, RNsga2, RNsga2Config, RNsga2State};
 pub use sms_emoa::{SmsEmoa, SmsEmoaConfig, SmsEmoaState};
 pub use solutions::Solutions;

@@ -15,6 +15,7 @@ mod indicator;
 mod minimize;
 mod more_algorithms;
 mod problems;
+mod reference_algorithms;
 mod samplers;
 mod sort;
 mod study;

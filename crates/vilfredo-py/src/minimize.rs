@@ -1,6 +1,6 @@
 //! The optimisation loop behind `vilfredo.minimize`: an algorithm from `vilfredo-moea`
-//! (NSGA-II by default; SMS-EMOA, SPEA2 and R-NSGA-II from `more_algorithms`), driven by
-//! ask/tell one generation at a time.
+//! (NSGA-II by default; SMS-EMOA, SPEA2 and R-NSGA-II from `more_algorithms`; NSGA-III
+//! and MOEA/D from `reference_algorithms`), driven by ask/tell one generation at a time.
 //!
 //! Built-in problems run each whole generation (variation, evaluation, survival) with the
 //! GIL released. Python problems hold the GIL only while the user's `evaluate` runs (and
@@ -17,7 +17,10 @@ use pyo3::types::{PyDict, PyTuple};
 use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Solutions, Space};
 
 /// The names `algorithm` accepts, for error messages.
-const ALGORITHMS: &str = "nsga2, sms-emoa, spea2, rnsga2";
+const ALGORITHMS: &str = "nsga2, nsga3, moead, sms-emoa, spea2, rnsga2";
+
+/// The population size when `pop_size` is not given (NSGA-II, SMS-EMOA, SPEA2, R-NSGA-II).
+const DEFAULT_POP_SIZE: usize = 100;
 
 /// An algorithm `minimize` can run: ask/tell plus its whole population for the result.
 pub(crate) trait Run: Algorithm + Send {
@@ -58,7 +61,11 @@ fn check_budget(budget: Budget) -> PyResult<()> {
 /// The settings every algorithm shares.
 #[derive(Clone, Copy)]
 pub(crate) struct Common {
+    /// `pop_size` as given, or [`DEFAULT_POP_SIZE`].
     pub pop_size: usize,
+    /// `pop_size` as given (NSGA-III derives its own from the directions, MOEA/D
+    /// refuses one).
+    pub pop_size_given: Option<usize>,
     pub seed: u64,
     pub n_obj: usize,
     pub n_constr: usize,
@@ -85,6 +92,8 @@ fn build(
                 .map_err(|e| crate::guard::value_error(&e))?;
             Ok(Box::new(alg))
         }
+        "nsga3" => crate::reference_algorithms::nsga3(space, common, options),
+        "moead" | "moea/d" => crate::reference_algorithms::moead(space, common, options),
         "sms-emoa" | "smsemoa" => crate::more_algorithms::sms_emoa(space, common, options),
         "spea2" => crate::more_algorithms::spea2(space, common, options),
         "rnsga2" | "r-nsga2" | "r-nsga-ii" => {
@@ -104,7 +113,7 @@ pub fn _minimize_builtin<'py>(
     py: Python<'py>,
     problem: &Bound<'py, PyProblem>,
     algorithm: &str,
-    pop_size: usize,
+    pop_size: Option<usize>,
     n_gen: Option<usize>,
     n_eval: Option<usize>,
     seed: u64,
@@ -115,7 +124,8 @@ pub fn _minimize_builtin<'py>(
     let (n_obj, n_constr) = (p.n_obj(), p.n_constr());
     let space = Space::of_problem(p).map_err(|e| crate::guard::value_error(&e))?;
     let common = Common {
-        pop_size,
+        pop_size: pop_size.unwrap_or(DEFAULT_POP_SIZE),
+        pop_size_given: pop_size,
         seed,
         n_obj,
         n_constr,
@@ -153,7 +163,7 @@ pub fn _minimize_python<'py>(
     xl: &Bound<'py, PyAny>,
     xu: &Bound<'py, PyAny>,
     algorithm: &str,
-    pop_size: usize,
+    pop_size: Option<usize>,
     n_gen: Option<usize>,
     n_eval: Option<usize>,
     seed: u64,
@@ -164,7 +174,8 @@ pub fn _minimize_python<'py>(
     let n_var = xl.len();
     let space = Space::real(xl, xu).map_err(|e| crate::guard::value_error(&e))?;
     let common = Common {
-        pop_size,
+        pop_size: pop_size.unwrap_or(DEFAULT_POP_SIZE),
+        pop_size_given: pop_size,
         seed,
         n_obj,
         n_constr,

@@ -44,7 +44,7 @@ pub(crate) fn no_options(algorithm: &str, options: Option<&Bound<'_, PyDict>>) -
 }
 
 /// Refuses options not in `valid`, naming them and the valid ones.
-fn check_keys(
+pub(crate) fn check_keys(
     algorithm: &str,
     options: Option<&Bound<'_, PyDict>>,
     valid: &[&str],
@@ -69,7 +69,7 @@ fn check_keys(
 }
 
 /// The option `key`, if given and not `None`.
-fn get<'py>(
+pub(crate) fn get<'py>(
     options: Option<&Bound<'py, PyDict>>,
     key: &str,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {

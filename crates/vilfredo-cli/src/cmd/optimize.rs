@@ -1,5 +1,6 @@
 //! `vilfredo optimize --problem NAME --algorithm NAME`: minimise a built-in problem with
-//! NSGA-II, or SMS-EMOA, SPEA2 or R-NSGA-II (built in `optimize_more`).
+//! NSGA-II, NSGA-III or MOEA/D, or SMS-EMOA, SPEA2 or R-NSGA-II (built in
+//! `optimize_more`).
 //!
 //! The front found goes to standard output (or `--output`) as CSV rows sorted by the
 //! objectives, so a run is easy to diff and to pipe into the kernels; a short summary
@@ -13,9 +14,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use vilfredo_core::design::{das_dennis, n_das_dennis};
 use vilfredo_moea::{
-    Algorithm, Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Nsga2, Nsga2Config,
-    Termination, minimize_with,
+    Algorithm, Evaluation, MaxEvaluations, MaxGenerations, MinimizeOptions, Moead, MoeadConfig,
+    Nsga2, Nsga2Config, Nsga3, Nsga3Config, Problem, Termination, minimize_with,
 };
 use vilfredo_pareto::hypervolume::hypervolume;
 use vilfredo_pareto::indicator::igd_plus;
@@ -29,7 +31,10 @@ use crate::output::{Shortest, write_row};
 use crate::plot::{Figure, svg};
 
 /// The algorithms `--algorithm` accepts.
-const ALGORITHMS: &[&str] = &["nsga2", "sms-emoa", "spea2", "rnsga2"];
+const ALGORITHMS: &[&str] = &["nsga2", "nsga3", "moead", "sms-emoa", "spea2", "rnsga2"];
+/// Population size of NSGA-II, SMS-EMOA, SPEA2 and R-NSGA-II, and the target number of
+/// reference directions of NSGA-III and MOEA/D, when --pop-size is not given.
+const DEFAULT_POP_SIZE: u64 = 100;
 /// Generations when neither --n-gen nor --n-eval is given (pymoo's examples use 250 too).
 const DEFAULT_N_GEN: usize = 250;
 /// Points of the true front used for IGD+, the default reference point and the plot.
@@ -63,7 +68,8 @@ fn refuse_problem_options(args: &OptimizeArgs) -> Result<()> {
         ("--n-eval", args.n_eval.is_some()),
         ("--output", args.output.is_some()),
         ("--threads", args.threads != 1),
-        ("--pop-size", args.pop_size != 100),
+        ("--pop-size", args.pop_size.is_some()),
+        ("--partitions", args.partitions.is_some()),
         ("--operator", args.operator.is_some()),
         ("--n-offspring", args.more.n_offspring.is_some()),
         ("--ref-offset", args.more.ref_offset.is_some()),
@@ -133,31 +139,12 @@ fn optimize_problem(
             problem.name()
         )));
     }
-    let pop_size = usize::try_from(args.pop_size)
-        .map_err(|_| usage(format!("--pop-size {} is too large", args.pop_size)))?;
     super::optimize_more::check_options(&algorithm, &args.more)?;
-    if args.operator.is_some() && algorithm != "nsga2" {
+    let (mut built, batch) = build_algorithm(&algorithm, args, problem.as_ref())?;
+    if args.operator.is_some() && !matches!(built, Built::Nsga2(_)) {
         return Err(usage(format!(
-            "--operator works with --algorithm nsga2, not {}",
-            algorithm_name
+            "--operator works with --algorithm nsga2 only, not {algorithm_name}"
         )));
-    }
-    let (mut nsga2, mut other) = (None, None);
-    if algorithm == "nsga2" {
-        let config = Nsga2Config {
-            pop_size,
-            seed: args.seed.unwrap_or(0),
-            ..Nsga2Config::default()
-        };
-        nsga2 =
-            Some(Nsga2::for_problem(problem.as_ref(), config).map_err(|e| usage(e.to_string()))?);
-    } else {
-        other = Some(super::optimize_more::build(
-            &algorithm,
-            args,
-            problem.as_ref(),
-            pop_size,
-        )?);
     }
     let mut by_gen;
     let mut by_eval;
@@ -169,7 +156,7 @@ fn optimize_problem(
         // A steady-state generation is a few evaluations: without a budget, give it the
         // evaluations of the default number of full generations.
         None if args.n_gen.is_none() && algorithm == "sms-emoa" => {
-            by_eval = MaxEvaluations(DEFAULT_N_GEN.saturating_mul(pop_size));
+            by_eval = MaxEvaluations(DEFAULT_N_GEN.saturating_mul(batch));
             &mut by_eval
         }
         None => {
@@ -200,18 +187,14 @@ fn optimize_problem(
         None => None,
     };
     let mut with_operator;
-    let driver: &mut (dyn Algorithm + Send) =
-        match (nsga2.as_mut(), operator.as_mut(), other.as_mut()) {
-            (Some(nsga2), Some(op), _) => {
-                with_operator = nsga2.with_variation(op);
-                &mut with_operator
-            }
-            (Some(nsga2), None, _) => nsga2,
-            (None, _, Some(alg)) => alg.as_mut(),
-            (None, _, None) => {
-                return Err(anyhow::anyhow!("internal error: no algorithm was built"));
-            }
-        };
+    let driver: &mut (dyn Algorithm + Send) = match (&mut built, operator.as_mut()) {
+        (Built::Nsga2(nsga2), Some(op)) => {
+            with_operator = nsga2.with_variation(op);
+            &mut with_operator
+        }
+        (Built::Nsga2(nsga2), None) => nsga2.as_mut(),
+        (Built::Other(alg), _) => alg.as_mut(),
+    };
     let result = if threads <= 1 {
         minimize_with(
             problem.as_ref(),
@@ -226,7 +209,7 @@ fn optimize_problem(
             .context("cannot start the evaluation threads")?;
         let options = MinimizeOptions {
             evaluation: Evaluation::Parallel {
-                rows_per_task: pop_size.div_ceil(threads),
+                rows_per_task: batch.div_ceil(threads),
             },
         };
         pool.install(|| minimize_with(problem.as_ref(), driver, termination, options))
@@ -335,6 +318,87 @@ fn optimize_problem(
         }
     }
     Ok(())
+}
+
+/// The algorithm `name` (already checked) for `problem` with the options of `args`.
+///
+/// NSGA-III and MOEA/D take Das–Dennis reference directions: `--partitions` divisions, or
+/// by default the most divisions giving at most `--pop-size` (100) directions. NSGA-III's
+/// population is `--pop-size` when given, else the directions rounded up to a multiple of
+/// 4; MOEA/D's is the number of directions.
+fn build_algorithm(
+    name: &str,
+    args: &OptimizeArgs,
+    problem: &dyn Problem,
+) -> Result<(Built, usize)> {
+    let pop_size = args
+        .pop_size
+        .map(|n| to_usize(n, "--pop-size"))
+        .transpose()?;
+    let bad = |e: vilfredo_moea::Error| usage(e.to_string());
+    if name == "nsga2" {
+        if args.partitions.is_some() {
+            return Err(usage("--partitions applies to nsga3 and moead only"));
+        }
+        let config = Nsga2Config {
+            pop_size: pop_size.unwrap_or(DEFAULT_POP_SIZE as usize),
+            seed: args.seed.unwrap_or(0),
+            ..Nsga2Config::default()
+        };
+        return Ok((
+            Built::Nsga2(Box::new(Nsga2::for_problem(problem, config).map_err(bad)?)),
+            config.pop_size,
+        ));
+    }
+    if !matches!(name, "nsga3" | "moead") {
+        if args.partitions.is_some() {
+            return Err(usage(format!(
+                "--partitions applies to nsga3 and moead only, not {name}"
+            )));
+        }
+        let n = pop_size.unwrap_or(DEFAULT_POP_SIZE as usize);
+        let alg = super::optimize_more::build(name, args, problem, n)?;
+        return Ok((Built::Other(alg), n));
+    }
+    let m = problem.n_obj();
+    let partitions = match args.partitions {
+        Some(p) => to_usize(p, "--partitions")?,
+        None => {
+            let target = pop_size.unwrap_or(DEFAULT_POP_SIZE as usize);
+            // The count grows with the divisions, so stop at the last that fits.
+            let mut p = 1;
+            while n_das_dennis(m, p + 1).is_some_and(|n| n <= target) {
+                p += 1;
+            }
+            p
+        }
+    };
+    let dirs = das_dennis(m, partitions).map_err(bad)?;
+    if name == "nsga3" {
+        let config = Nsga3Config {
+            pop_size,
+            seed: args.seed.unwrap_or(0),
+            ..Nsga3Config::default()
+        };
+        let alg = Nsga3::for_problem(problem, dirs.view(), config).map_err(bad)?;
+        let n = alg.pop_size();
+        Ok((Built::Other(Box::new(alg)), n))
+    } else {
+        let config = MoeadConfig {
+            seed: args.seed.unwrap_or(0),
+            ..MoeadConfig::default()
+        };
+        let alg = Moead::for_problem(problem, dirs.view(), config).map_err(bad)?;
+        let n = alg.pop_size();
+        Ok((Built::Other(Box::new(alg)), n))
+    }
+}
+
+/// The algorithm of a run: NSGA-II by itself (so that `--operator` can wrap it), or
+/// another algorithm behind the trait.
+enum Built {
+    Nsga2(Box<Nsga2>),
+    Other(Box<dyn Algorithm + Send>),
 }
 
 fn to_usize(n: u64, flag: &str) -> Result<usize> {

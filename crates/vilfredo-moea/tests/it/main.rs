@@ -5,12 +5,14 @@
 mod categorical;
 mod common;
 mod minimize;
+mod moead;
 mod more_algorithms;
 mod more_fixtures;
 mod more_quality;
 #[cfg(feature = "serde")]
 mod more_state;
 mod nsga2;
+mod nsga3;
 mod operators;
 mod quality;
 mod stagnation;

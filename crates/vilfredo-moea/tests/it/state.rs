@@ -107,3 +107,174 @@ fn failed_evaluations_survive_the_snapshot() {
     bad.failed.push(99);
     assert!(Nsga2::from_state(bad).is_err());
 }
+
+mod nsga3 {
+    use crate::common::{Bnh, FailsAbove};
+    use vilfredo_core::design::das_dennis;
+    use vilfredo_moea::{
+        Algorithm, MaxGenerations, NanPolicy, Nsga3, Nsga3Config, Nsga3State, Problem, minimize,
+    };
+    use vilfredo_problems::{Dtlz, DtlzKind};
+
+    fn through_json(state: &Nsga3State) -> Nsga3State {
+        let text = serde_json::to_string(state).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn start(p: &dyn Problem, seed: u64, nan_policy: NanPolicy) -> Nsga3 {
+        let d = das_dennis(p.n_obj(), if p.n_obj() == 2 { 15 } else { 5 }).unwrap();
+        let c = Nsga3Config {
+            seed,
+            nan_policy,
+            ..Nsga3Config::default()
+        };
+        Nsga3::for_problem(p, d.view(), c).unwrap()
+    }
+
+    #[test]
+    fn snapshot_at_5_continues_to_12_bit_for_bit() {
+        let dtlz = Dtlz::new(DtlzKind::Dtlz1, 3, Some(7)).unwrap();
+        for (p, policy) in [
+            (&dtlz as &dyn Problem, NanPolicy::Error),
+            (&Bnh, NanPolicy::Error),
+            (&FailsAbove, NanPolicy::Infeasible),
+        ] {
+            let mut straight = start(p, 42, policy);
+            minimize(p, &mut straight, &mut MaxGenerations(12)).unwrap();
+            let mut first = start(p, 42, policy);
+            minimize(p, &mut first, &mut MaxGenerations(5)).unwrap();
+            let snap = through_json(&first.state());
+            assert!(snap.normalization.is_some());
+            drop(first);
+            let mut resumed = Nsga3::from_state(snap).unwrap();
+            assert_eq!(resumed.n_gen(), 5);
+            minimize(p, &mut resumed, &mut MaxGenerations(12)).unwrap();
+            assert_eq!(resumed.state(), straight.state(), "{}", p.name());
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(resumed.x()), bits(straight.x()));
+            assert_eq!(bits(resumed.f()), bits(straight.f()));
+        }
+    }
+
+    #[test]
+    fn pending_batches_and_bad_states() {
+        let p = Dtlz::new(DtlzKind::Dtlz2, 3, Some(6)).unwrap();
+        let mut a = start(&p, 9, NanPolicy::Error);
+        let initial = a.ask().unwrap().as_slice().to_vec();
+        let mut b = Nsga3::from_state(through_json(&a.state())).unwrap();
+        assert_eq!(b.ask().unwrap().as_slice(), &initial[..]);
+        minimize(&p, &mut a, &mut MaxGenerations(3)).unwrap();
+        let asked = a.ask().unwrap().as_slice().to_vec();
+        let mut c = Nsga3::from_state(through_json(&a.state())).unwrap();
+        assert_eq!(c.ask().unwrap().as_slice(), &asked[..]);
+
+        let good = a.state();
+        let mut s = good.clone();
+        s.f.pop();
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.ref_dirs.pop();
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.x[0] = 2.0;
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.normalization.as_mut().unwrap().ideal.pop();
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good.clone();
+        s.normalization.as_mut().unwrap().extremes[0] = f64::NAN;
+        assert!(Nsga3::from_state(s).is_err());
+        let mut s = good;
+        s.failed.push(1000);
+        assert!(Nsga3::from_state(s).is_err());
+    }
+}
+
+mod moead {
+    use crate::common::{Bnh, FailsAbove, zdt1};
+    use vilfredo_core::design::das_dennis;
+    use vilfredo_moea::{
+        Algorithm, MaxGenerations, Moead, MoeadConfig, MoeadState, MoeadVariation, NanPolicy,
+        Problem, minimize,
+    };
+
+    fn through_json(state: &MoeadState) -> MoeadState {
+        let text = serde_json::to_string(state).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn start(p: &dyn Problem, c: MoeadConfig) -> Moead {
+        let w = das_dennis(2, 24).unwrap();
+        Moead::for_problem(p, w.view(), c).unwrap()
+    }
+
+    #[test]
+    fn snapshot_at_5_continues_to_12_bit_for_bit() {
+        let z = zdt1(9);
+        for (p, variation, nan_policy) in [
+            (&z as &dyn Problem, MoeadVariation::Sbx, NanPolicy::Error),
+            (&z, MoeadVariation::De, NanPolicy::Error),
+            (&Bnh, MoeadVariation::Sbx, NanPolicy::Error),
+            (&FailsAbove, MoeadVariation::Sbx, NanPolicy::Infeasible),
+        ] {
+            let c = MoeadConfig {
+                seed: 42,
+                variation,
+                nan_policy,
+                n_neighbors: 6,
+                ..MoeadConfig::default()
+            };
+            let mut straight = start(p, c);
+            minimize(p, &mut straight, &mut MaxGenerations(12)).unwrap();
+            let mut first = start(p, c);
+            minimize(p, &mut first, &mut MaxGenerations(5)).unwrap();
+            let mut resumed = Moead::from_state(through_json(&first.state())).unwrap();
+            drop(first);
+            minimize(p, &mut resumed, &mut MaxGenerations(12)).unwrap();
+            assert_eq!(resumed.state(), straight.state(), "{}", p.name());
+        }
+    }
+
+    #[test]
+    fn pending_batches_and_bad_states() {
+        let p = zdt1(6);
+        let c = MoeadConfig {
+            seed: 3,
+            ..MoeadConfig::default()
+        };
+        let mut a = start(&p, c);
+        let initial = a.ask().unwrap().as_slice().to_vec();
+        let mut b = Moead::from_state(through_json(&a.state())).unwrap();
+        assert_eq!(b.ask().unwrap().as_slice(), &initial[..]);
+        minimize(&p, &mut a, &mut MaxGenerations(3)).unwrap();
+        let asked = a.ask().unwrap().as_slice().to_vec();
+        let snap = through_json(&a.state());
+        assert_eq!(snap.pending_order.len(), 25);
+        // Telling the restored run gives the same run as telling the original.
+        let mut c2 = Moead::from_state(snap).unwrap();
+        assert_eq!(c2.ask().unwrap().as_slice(), &asked[..]);
+        let mut f = vec![0.0; asked.len() / 6 * 2];
+        p.evaluate(&asked, &mut f, &mut []).unwrap();
+        a.tell(&f, None).unwrap();
+        c2.tell(&f, None).unwrap();
+        assert_eq!(a.state(), c2.state());
+
+        let good = a.state();
+        let mut s = good.clone();
+        s.f.pop();
+        assert!(Moead::from_state(s).is_err());
+        let mut s = good.clone();
+        s.weights.truncate(10);
+        assert!(Moead::from_state(s).is_err());
+        let mut s = good.clone();
+        s.ideal = Some(vec![f64::NAN, 0.0]);
+        assert!(Moead::from_state(s).is_err());
+        let _ = a.ask().unwrap();
+        let mut s = a.state();
+        s.pending_order[0] = 99;
+        assert!(Moead::from_state(s).is_err());
+        let mut s = a.state();
+        s.pending_global.pop();
+        assert!(Moead::from_state(s).is_err());
+    }
+}

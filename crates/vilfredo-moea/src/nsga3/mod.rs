@@ -1,0 +1,405 @@
+//! NSGA-III: Deb & Jain (2014), "An evolutionary many-objective optimization algorithm
+//! using reference-point-based nondominated sorting approach, Part I: Solving problems
+//! with box constraints", IEEE Transactions on Evolutionary Computation 18(4); the
+//! constraint handling of Jain & Deb (2014), Part II, same issue.
+//!
+//! One generation: parents picked at random (by violation when there are constraints),
+//! SBX and polynomial mutation make `pop_size` offspring, and of parents and offspring
+//! together the best `pop_size` survive: whole non-dominated fronts while they fit, then
+//! members of the split front chosen to fill the reference directions evenly, after
+//! normalizing the objectives by the ideal point and the intercepts of the hyperplane
+//! through the extreme points (see `normalize`).
+//!
+//! The reference directions are the user's (for example
+//! [`vilfredo_core::design::das_dennis`]); they set both where solutions go and, by
+//! default, the population size.
+
+mod niching;
+mod normalize;
+mod state;
+mod survival;
+mod variation;
+
+pub use normalize::NormalizationMemory;
+pub use state::Nsga3State;
+
+use crate::evaluated::{Evaluated, check_told};
+use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
+use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
+use variation::Scratch;
+use vilfredo_core::rng::SplitMix64;
+use vilfredo_core::{Error, PointsView, Problem, Result};
+
+/// Settings of [`Nsga3`]; the defaults are pymoo 0.6.2's NSGA-III defaults (SBX with
+/// `η = 30` applied to every pair; polynomial mutation with `η = 20`, applied to an
+/// offspring with probability 0.9, pymoo's `PM` default, and to each of its variables
+/// with probability `1/n_var`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Nsga3Config {
+    /// Population size, and number of offspring per generation; `None` (the default)
+    /// takes the number of reference directions rounded up to a multiple of 4, as in
+    /// Deb & Jain (2014, Table I: 91 directions, population 92).
+    pub pop_size: Option<usize>,
+    /// Seed of the random number generator: same seed, same run.
+    pub seed: u64,
+    /// Crossover of real and integer variables.
+    pub crossover: Sbx,
+    /// Mutation of real and integer variables.
+    pub mutation: PolynomialMutation,
+    /// Crossover of binary variables.
+    pub binary_crossover: UniformCrossover,
+    /// Mutation of binary variables.
+    pub binary_mutation: BitFlip,
+    /// Mutation of categorical variables (their crossover is `binary_crossover`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub categorical_mutation: RandomReset,
+    /// Redraw offspring equal to a population member or to another offspring.
+    pub eliminate_duplicates: bool,
+    /// What a NaN or infinite objective or constraint value told to `tell` means.
+    pub nan_policy: NanPolicy,
+}
+
+impl Default for Nsga3Config {
+    fn default() -> Self {
+        Self {
+            pop_size: None,
+            seed: 0,
+            crossover: Sbx {
+                eta: 30.0,
+                prob: 1.0,
+                ..Sbx::default()
+            },
+            mutation: PolynomialMutation {
+                prob: 0.9,
+                ..PolynomialMutation::default()
+            },
+            binary_crossover: UniformCrossover::default(),
+            binary_mutation: BitFlip::default(),
+            categorical_mutation: RandomReset::default(),
+            eliminate_duplicates: true,
+            nan_policy: NanPolicy::Error,
+        }
+    }
+}
+
+impl Nsga3Config {
+    /// Checks every setting that does not depend on the reference directions.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the first bad option.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(n) = self.pop_size {
+            if n < 2 {
+                return Err(Error::InvalidArgument {
+                    name: "pop_size",
+                    reason: format!("NSGA-III needs a population of at least 2, got {n}"),
+                });
+            }
+            if n > u32::MAX as usize {
+                return Err(Error::InvalidArgument {
+                    name: "pop_size",
+                    reason: format!("at most {} individuals, got {n}", u32::MAX),
+                });
+            }
+        }
+        self.crossover.validate()?;
+        self.mutation.validate()?;
+        self.binary_crossover.validate()?;
+        self.binary_mutation.validate()?;
+        self.categorical_mutation.validate()
+    }
+}
+
+/// The population size NSGA-III uses by default for `n_dirs` reference directions: the
+/// smallest multiple of 4 that is at least `n_dirs` (Deb & Jain 2014, §V), and at least 4.
+pub fn nsga3_pop_size(n_dirs: usize) -> usize {
+    n_dirs.div_ceil(4).max(1) * 4
+}
+
+/// Checks reference directions for `n_obj` objectives: at least one row, every value
+/// finite and non-negative, no row all zero.
+fn check_dirs(dirs: PointsView<'_>, n_obj: usize) -> Result<()> {
+    if dirs.n_obj() != n_obj {
+        return Err(Error::InvalidArgument {
+            name: "ref_dirs",
+            reason: format!(
+                "reference directions have {} components but the problem has {n_obj} objectives",
+                dirs.n_obj()
+            ),
+        });
+    }
+    if dirs.is_empty() {
+        return Err(Error::InvalidArgument {
+            name: "ref_dirs",
+            reason: "at least one reference direction is needed".into(),
+        });
+    }
+    for (i, w) in dirs.rows().enumerate() {
+        if let Some(k) = w.iter().position(|&v| v < 0.0) {
+            return Err(Error::InvalidArgument {
+                name: "ref_dirs",
+                reason: format!("direction {i} has a negative component {} at {k}", w[k]),
+            });
+        }
+        if w.iter().all(|&v| v == 0.0) {
+            return Err(Error::InvalidArgument {
+                name: "ref_dirs",
+                reason: format!("direction {i} is all zero"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// NSGA-III (Deb & Jain 2014, IEEE TEVC 18(4)), driven by ask/tell.
+///
+/// The first [`ask`](Algorithm::ask) returns `pop_size` random vectors; every later one
+/// returns `pop_size` offspring of parents drawn by binary tournament on violation (a coin
+/// between feasible parents), made by SBX and polynomial mutation (uniform crossover and
+/// bit flip for binary variables), with duplicates redrawn. [`tell`](Algorithm::tell)
+/// keeps the best `pop_size` of parents and offspring: feasible ones by non-dominated
+/// sorting and reference-direction niching, then infeasible ones by total violation.
+/// The initial population goes through the same survival (it only updates the
+/// normalization and orders the members).
+///
+/// Generations are counted as in pymoo: the initial population is generation 1.
+#[derive(Debug, Clone)]
+pub struct Nsga3 {
+    config: Nsga3Config,
+    pop_size: usize,
+    space: Space,
+    /// Reference directions, row-major, `n_obj` columns.
+    dirs: Vec<f64>,
+    rng: SplitMix64,
+    n_gen: usize,
+    n_eval: usize,
+    pop: Evaluated,
+    memory: Option<NormalizationMemory>,
+    batch: Vec<f64>,
+    pending: bool,
+    merged: Evaluated,
+    scratch: Scratch,
+}
+
+impl Nsga3 {
+    /// NSGA-III on `space` with `n_obj` objectives, `n_constr` constraints and the
+    /// reference directions `ref_dirs` (one row of `n_obj` values each).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `n_obj` is 0, when a setting is invalid, or when
+    /// the reference directions do not have `n_obj` components, are empty, or have a
+    /// negative or all-zero row.
+    pub fn new(
+        space: Space,
+        n_obj: usize,
+        n_constr: usize,
+        ref_dirs: PointsView<'_>,
+        config: Nsga3Config,
+    ) -> Result<Self> {
+        if n_obj == 0 {
+            return Err(Error::InvalidArgument {
+                name: "n_obj",
+                reason: "there must be at least one objective".into(),
+            });
+        }
+        config.validate()?;
+        check_dirs(ref_dirs, n_obj)?;
+        let pop_size = config
+            .pop_size
+            .unwrap_or_else(|| nsga3_pop_size(ref_dirs.n_points()));
+        let n_var = space.n_var();
+        Ok(Self {
+            config,
+            pop_size,
+            rng: SplitMix64::new(config.seed),
+            dirs: ref_dirs.as_slice().to_vec(),
+            n_gen: 0,
+            n_eval: 0,
+            pop: Evaluated::new(n_var, n_obj, n_constr),
+            memory: None,
+            batch: Vec::new(),
+            pending: false,
+            merged: Evaluated::new(n_var, n_obj, n_constr),
+            scratch: Scratch::default(),
+            space,
+        })
+    }
+
+    /// NSGA-III for `problem`: its space, objectives and constraints.
+    ///
+    /// # Errors
+    /// As [`Space::of_problem`] and [`Nsga3::new`].
+    pub fn for_problem(
+        problem: &dyn Problem,
+        ref_dirs: PointsView<'_>,
+        config: Nsga3Config,
+    ) -> Result<Self> {
+        Self::new(
+            Space::of_problem(problem)?,
+            problem.n_obj(),
+            problem.n_constr(),
+            ref_dirs,
+            config,
+        )
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Nsga3Config {
+        &self.config
+    }
+
+    /// The population size in use (from the settings or the reference directions).
+    pub fn pop_size(&self) -> usize {
+        self.pop_size
+    }
+
+    /// The decision space.
+    pub fn space(&self) -> &Space {
+        &self.space
+    }
+
+    /// The reference directions, row-major.
+    pub fn ref_dirs(&self) -> &[f64] {
+        &self.dirs
+    }
+
+    /// What normalization has learnt so far (ideal point, worst point, extreme points);
+    /// `None` until a feasible solution has been told.
+    pub fn normalization(&self) -> Option<&NormalizationMemory> {
+        self.memory.as_ref()
+    }
+
+    /// Decision vectors of the current population, row-major (empty before the first
+    /// `tell`).
+    pub fn x(&self) -> &[f64] {
+        &self.pop.x
+    }
+
+    /// Objective values of the current population, row-major.
+    pub fn f(&self) -> &[f64] {
+        &self.pop.f
+    }
+
+    /// Constraint values of the current population, row-major (empty without
+    /// constraints).
+    pub fn g(&self) -> &[f64] {
+        &self.pop.g
+    }
+
+    /// The current population as [`Solutions`].
+    pub fn population(&self) -> Solutions {
+        self.pop.select(|_| true)
+    }
+}
+
+impl Algorithm for Nsga3 {
+    /// The initial population on the first call, offspring afterwards; asking again
+    /// before telling returns the same batch.
+    fn ask(&mut self) -> Result<Batch<'_>> {
+        if !self.pending {
+            if self.pop.len() == 0 {
+                variation::initial(
+                    &self.space,
+                    self.pop_size,
+                    self.config.eliminate_duplicates,
+                    &mut self.rng,
+                    &mut self.scratch,
+                    &mut self.batch,
+                );
+            } else {
+                variation::offspring(
+                    &self.space,
+                    &self.config,
+                    self.pop_size,
+                    &self.pop,
+                    &mut self.rng,
+                    &mut self.scratch,
+                    &mut self.batch,
+                );
+            }
+            self.pending = true;
+        }
+        Ok(Batch::new(&self.batch, self.space.n_var()))
+    }
+
+    /// Takes the values of the pending batch and runs survival.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when no batch is pending; [`Error::DimensionMismatch`]
+    /// when `f` is not `len × n_obj` or `g` not `len × n_constr`; [`Error::NonFinite`]
+    /// naming the row and column of a NaN or infinite value (unless
+    /// [`Nsga3Config::nan_policy`] is [`NanPolicy::Infeasible`]).
+    /// On error nothing changes and the batch stays pending.
+    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
+        if !self.pending {
+            return Err(Error::InvalidArgument {
+                name: "tell",
+                reason: "no batch is pending: call ask() first".into(),
+            });
+        }
+        let g = g.unwrap_or(&[]);
+        let n = self.batch.len() / self.space.n_var();
+        check_told(
+            n,
+            self.pop.n_obj,
+            self.pop.n_constr,
+            f,
+            g,
+            self.config.nan_policy == NanPolicy::Infeasible,
+        )?;
+        self.merged.clear();
+        self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
+        self.merged.cv.copy_from_slice(&self.pop.cv);
+        self.merged.failed.copy_from_slice(&self.pop.failed);
+        self.merged.extend(&self.batch, f, g);
+        // Survival changes the memory and the generator only once it cannot fail.
+        let mut memory = self.memory.clone();
+        let mut rng = self.rng.clone();
+        let chosen = survival::survivors(
+            &self.merged,
+            self.pop_size,
+            &self.dirs,
+            &mut memory,
+            &mut rng,
+        )?;
+        self.memory = memory;
+        self.rng = rng;
+        self.pop.clear();
+        for i in chosen {
+            self.pop.push_from(&self.merged, i);
+        }
+        self.pending = false;
+        self.n_gen += 1;
+        self.n_eval += n;
+        Ok(())
+    }
+
+    fn n_var(&self) -> usize {
+        self.space.n_var()
+    }
+
+    fn n_obj(&self) -> usize {
+        self.pop.n_obj
+    }
+
+    fn n_constr(&self) -> usize {
+        self.pop.n_constr
+    }
+
+    /// Number of batches told; the initial population is generation 1.
+    fn n_gen(&self) -> usize {
+        self.n_gen
+    }
+
+    fn n_eval(&self) -> usize {
+        self.n_eval
+    }
+
+    /// The feasible non-dominated members of the population, or, when no member is
+    /// feasible, those of least total violation; never a failed evaluation. Empty before
+    /// the first `tell`.
+    fn result(&self) -> Solutions {
+        self.pop.best()
+    }
+}

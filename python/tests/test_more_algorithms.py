@@ -96,7 +96,7 @@ def test_same_seed_same_result_and_python_problems(algorithm):
 
 
 def test_unknown_algorithms_and_options_are_refused():
-    with pytest.raises(ValueError, match="valid algorithms: nsga2, sms-emoa, spea2, rnsga2"):
+    with pytest.raises(ValueError, match="valid algorithms: nsga2, nsga3, moead, sms-emoa, spea2, rnsga2"):
         vf.minimize(ZDT1, "moead-x", n_gen=2)
     with pytest.raises(ValueError, match="archive_size"):
         vf.minimize(ZDT1, "spea2", n_gen=2, archive=3)

@@ -122,6 +122,16 @@ def minimize(
     MOEA/D), or an int ``p`` for the Das-Dennis lattice with ``p`` divisions (``p = 12``
     gives 91 directions for 3 objectives).
 
+    ``"nsga2"`` takes the option ``operator``: a callable
+    ``operator(parents, values, n_offspring, generation) -> offspring`` that makes the
+    children instead of SBX and polynomial mutation (a heuristic, a model, a language
+    model proposing candidates). ``parents`` is the ``(k, n_var)`` array NSGA-II
+    selected (consecutive rows are mating pairs), ``values`` their ``(k, n_obj)``
+    objectives (minimised); it returns at least ``n_offspring`` rows of ``n_var``
+    values, which are clamped into the bounds. Selection and survival stay NSGA-II's,
+    the initial population is random, and an exception it raises ends the run as it
+    was raised. The same protocol over JSON lines is ``vilfredo optimize --operator``.
+
     Options an algorithm does not know raise ``ValueError`` naming the valid ones.
 
     Errors: an exception raised by ``evaluate`` propagates unchanged; NaN or infinite

@@ -14,6 +14,7 @@ mod hypervolume;
 mod indicator;
 mod minimize;
 mod more_algorithms;
+mod operator;
 mod problems;
 mod reference_algorithms;
 mod samplers;

@@ -26,6 +26,12 @@ const DEFAULT_POP_SIZE: usize = 100;
 pub(crate) trait Run: Algorithm + Send {
     /// The whole current population (or archive).
     fn population(&self) -> Solutions;
+
+    /// The Python exception behind the last error, if Python code (an operator) raised
+    /// it: raised as it was rather than translated.
+    fn take_error(&mut self) -> Option<PyErr> {
+        None
+    }
 }
 
 impl Run for Nsga2 {
@@ -82,7 +88,7 @@ fn build(
     let name = algorithm.to_ascii_lowercase().replace('_', "-");
     match name.as_str() {
         "nsga2" => {
-            crate::more_algorithms::no_options("nsga2", options)?;
+            crate::more_algorithms::check_keys("nsga2", options, &["operator"])?;
             let config = Nsga2Config {
                 pop_size: common.pop_size,
                 seed: common.seed,
@@ -90,7 +96,16 @@ fn build(
             };
             let alg = Nsga2::new(space, common.n_obj, common.n_constr, config)
                 .map_err(|e| crate::guard::value_error(&e))?;
-            Ok(Box::new(alg))
+            match crate::more_algorithms::get(options, "operator")? {
+                Some(op) if !op.is_callable() => Err(pyo3::exceptions::PyTypeError::new_err(
+                    "operator must be callable: operator(parents, values, n_offspring, generation) -> offspring",
+                )),
+                Some(op) => Ok(Box::new(crate::operator::Nsga2WithPyOperator::new(
+                    alg,
+                    op.unbind(),
+                ))),
+                None => Ok(Box::new(alg)),
+            }
         }
         "nsga3" => crate::reference_algorithms::nsga3(space, common, options),
         "moead" | "moea/d" => crate::reference_algorithms::moead(space, common, options),
@@ -144,7 +159,8 @@ pub fn _minimize_builtin<'py>(
             g.resize(n * n_constr, 0.0);
             p.evaluate(batch.as_slice(), &mut f, &mut g)?;
             alg.tell(&f, (n_constr > 0).then_some(&g[..]))
-        })?;
+        })
+        .map_err(|e| alg.take_error().unwrap_or(e))?;
         history.push(record(alg.as_ref()));
         py.check_signals()?;
     }
@@ -184,11 +200,13 @@ pub fn _minimize_python<'py>(
     check_budget(budget)?;
     let mut history = Vec::new();
     while !budget.reached(alg.as_ref()) {
-        let x = alg
-            .ask()
-            .map_err(|e| crate::guard::value_error(&e))?
-            .as_slice()
-            .to_vec();
+        let x = match alg.ask() {
+            Ok(batch) => batch.as_slice().to_vec(),
+            Err(e) => {
+                let e = crate::guard::value_error(&e);
+                return Err(alg.take_error().unwrap_or(e));
+            }
+        };
         let n = x.len() / n_var.max(1);
         let returned = evaluate.call1((to_matrix(py, x, n, n_var)?,))?;
         let (f_obj, g_obj) = split_returned(&returned, n_constr)?;

@@ -38,11 +38,6 @@ impl Run for RNsga2 {
     }
 }
 
-/// Refuses any option: `algorithm` takes none.
-pub(crate) fn no_options(algorithm: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
-    check_keys(algorithm, options, &[])
-}
-
 /// Refuses options not in `valid`, naming them and the valid ones.
 pub(crate) fn check_keys(
     algorithm: &str,

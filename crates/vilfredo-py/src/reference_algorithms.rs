@@ -35,12 +35,13 @@ impl Run for Moead {
     }
 }
 
-/// The reference directions given as `ref_dirs`, row-major, with `n_obj` columns.
+/// The reference directions given as `ref_dirs`: row-major values and their number of
+/// columns (checked against the objectives by the algorithm, which names both).
 fn directions(
     algorithm: &str,
     options: Option<&Bound<'_, PyDict>>,
     n_obj: usize,
-) -> PyResult<Vec<f64>> {
+) -> PyResult<(Vec<f64>, usize)> {
     let Some(d) = get(options, "ref_dirs")? else {
         return Err(PyValueError::new_err(format!(
             "{algorithm} needs ref_dirs: an (n, n_obj) array of reference directions, or an \
@@ -54,18 +55,17 @@ fn directions(
                 "ref_dirs as a number of Das-Dennis divisions must be at least 1, got {p}"
             ))
         })?;
-        return Ok(das_dennis(n_obj, p)
-            .map_err(|e| value_error(&e))?
-            .into_vec());
+        let lattice = das_dennis(n_obj, p).map_err(|e| value_error(&e))?;
+        return Ok((lattice.into_vec(), n_obj));
     }
     let m = matrix(&d, "ref_dirs")?;
-    let (data, _) = m.parts()?;
-    Ok(data.to_vec())
+    let (data, cols) = m.parts()?;
+    Ok((data.to_vec(), cols))
 }
 
-/// A view of `dirs` with `n_obj` columns, naming `ref_dirs` in errors.
-fn view(dirs: &[f64], n_obj: usize) -> PyResult<PointsView<'_>> {
-    PointsView::named("ref_dirs", dirs, n_obj).map_err(|e| value_error(&e))
+/// A view of the directions, naming `ref_dirs` in errors.
+fn view((dirs, cols): &(Vec<f64>, usize)) -> PyResult<PointsView<'_>> {
+    PointsView::named("ref_dirs", dirs, *cols).map_err(|e| value_error(&e))
 }
 
 /// NSGA-III; `pop_size` defaults to the number of directions rounded up to a multiple
@@ -82,14 +82,8 @@ pub(crate) fn nsga3(
         seed: common.seed,
         ..Nsga3Config::default()
     };
-    let alg = Nsga3::new(
-        space,
-        common.n_obj,
-        common.n_constr,
-        view(&dirs, common.n_obj)?,
-        config,
-    )
-    .map_err(|e| value_error(&e))?;
+    let alg = Nsga3::new(space, common.n_obj, common.n_constr, view(&dirs)?, config)
+        .map_err(|e| value_error(&e))?;
     Ok(Box::new(alg))
 }
 
@@ -168,13 +162,7 @@ pub(crate) fn moead(
             }
         };
     }
-    let alg = Moead::new(
-        space,
-        common.n_obj,
-        common.n_constr,
-        view(&dirs, common.n_obj)?,
-        config,
-    )
-    .map_err(|e| value_error(&e))?;
+    let alg = Moead::new(space, common.n_obj, common.n_constr, view(&dirs)?, config)
+        .map_err(|e| value_error(&e))?;
     Ok(Box::new(alg))
 }

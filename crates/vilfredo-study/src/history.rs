@@ -1,7 +1,7 @@
 //! A study's finished trials as one worker sees them, with the Pareto front and its
 //! hypervolume kept up to date one trial at a time.
 
-use vilfredo_core::{Direction, PointsView};
+use vilfredo_core::Direction;
 use vilfredo_pareto::{Insertion, ParetoArchive};
 
 use crate::error::Result;
@@ -101,7 +101,8 @@ impl History {
             return Ok(());
         }
         let gain = match &self.reference {
-            Some(r) => contribution(&point, self.front.points(), r)?,
+            // Measured from the few members that bound the point's box, before it joins.
+            Some(r) => self.front.hypervolume_gain(&point, r)?,
             None => 0.0,
         };
         if let Insertion::Added { .. } = self.front.insert(index as u64, &point)?
@@ -209,24 +210,4 @@ pub(crate) fn minimized(directions: &[Direction], trial: &FrozenTrial) -> Option
             .map(|(x, d)| x * d.sign())
             .collect(),
     )
-}
-
-/// The hypervolume `p` adds to `front` (row-major) within reference `r`: the volume of
-/// the box `[p, r]` minus the part the front already covers, which is the hypervolume of
-/// the front clipped to that box.
-fn contribution(p: &[f64], front: &[f64], r: &[f64]) -> Result<f64> {
-    if p.iter().zip(r).any(|(a, b)| a >= b) {
-        return Ok(0.0);
-    }
-    let boxed: f64 = p.iter().zip(r).map(|(a, b)| b - a).product();
-    if front.is_empty() {
-        return Ok(boxed);
-    }
-    let m = p.len();
-    let clipped: Vec<f64> = front
-        .chunks_exact(m)
-        .flat_map(|q| q.iter().zip(p).map(|(a, b)| a.max(*b)))
-        .collect();
-    let covered = vilfredo_pareto::hypervolume(PointsView::new(&clipped, m)?, r)?;
-    Ok((boxed - covered).max(0.0))
 }

@@ -211,3 +211,75 @@ pub(crate) fn minimized(directions: &[Direction], trial: &FrozenTrial) -> Option
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frozen::TrialId;
+    use vilfredo_core::PointsView;
+    use vilfredo_core::rng::SplitMix64;
+
+    fn complete(number: u64, values: Vec<f64>) -> FrozenTrial {
+        FrozenTrial {
+            id: TrialId(number as i64),
+            number,
+            state: TrialState::Complete,
+            values: Some(values),
+            params: Vec::new(),
+            constraints: None,
+            user_attrs: Default::default(),
+            system_attrs: Default::default(),
+            datetime_start: None,
+            datetime_complete: None,
+        }
+    }
+
+    /// The hypervolume of the front measured from scratch, in minimised form.
+    fn from_scratch(h: &History, r: &[f64]) -> f64 {
+        let pts: Vec<f64> = h
+            .best_trials()
+            .iter()
+            .flat_map(|t| h.minimized(t).unwrap())
+            .collect();
+        vilfredo_pareto::hypervolume(PointsView::new(&pts, r.len()).unwrap(), r).unwrap()
+    }
+
+    #[test]
+    fn hypervolume_follows_the_front_with_three_objectives() {
+        let dirs = [
+            Direction::Minimize,
+            Direction::Maximize,
+            Direction::Minimize,
+        ];
+        let user_reference = [1.2, -0.1, 1.2];
+        let r = [1.2, 0.1, 1.2]; // minimised form
+        let mut h = History::new(&dirs).unwrap();
+        h.set_reference_point(&user_reference).unwrap();
+        let mut rng = SplitMix64::new(11);
+        for number in 0..600u64 {
+            // Near the unit sphere, converging, with the second objective maximised.
+            let d: Vec<f64> = (0..3).map(|_| rng.next_f64().max(1e-9)).collect();
+            let norm = d.iter().map(|x| x * x).sum::<f64>().sqrt();
+            let radius = 1.0 + 0.2 * rng.next_f64() * (1.0 - number as f64 / 600.0);
+            let mut v: Vec<f64> = d.iter().map(|x| radius * x / norm).collect();
+            v[1] = -v[1];
+            let batch = FinishedSince {
+                trials: vec![complete(number, v)],
+                cursor: number + 1,
+            };
+            h.absorb(batch).unwrap();
+            let exact = from_scratch(&h, &r);
+            let kept = h.hypervolume().unwrap();
+            assert!(
+                (kept - exact).abs() <= 1e-12,
+                "{kept} vs {exact} at {number}"
+            );
+        }
+        assert!(h.front_len() > 50);
+        // Setting the reference again replays the trials to the same value.
+        let before = h.hypervolume().unwrap();
+        h.set_reference_point(&user_reference).unwrap();
+        assert_eq!(h.hypervolume().unwrap(), before);
+        assert!(h.hypervolume_history().windows(2).all(|w| w[0].1 < w[1].1));
+    }
+}

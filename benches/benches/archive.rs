@@ -6,7 +6,11 @@
 //! end on the front, as with NSGA-II on DTLZ2 in `ask_tell_throughput`. Ids are
 //! `archive/<index>_m<M>/<n>`: `nd` is `ParetoArchive` (ND-Tree for three and more
 //! objectives, staircase for two), `linear` the scan of every member that it replaced,
-//! kept here as the baseline. `cargo bench -p vilfredo-benches --bench archive -- 'm3/'`.
+//! kept here as the baseline. `archive_gain/<how>_m<M>/<n>` adds, before each insertion,
+//! the hypervolume the point brings (what a study with a reference point does):
+//! `bounding` is `ParetoArchive::hypervolume_gain`, `full` raises every member to the
+//! point and measures them all, as the study's history did before.
+//! `cargo bench -p vilfredo-benches --bench archive -- 'm3/'`.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -14,7 +18,8 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_pareto::dominance::{Dominance, compare};
-use vilfredo_pareto::{Insertion, ParetoArchive};
+use vilfredo_core::PointsView;
+use vilfredo_pareto::{Insertion, ParetoArchive, hypervolume};
 
 /// `n` points of `m` objectives, row-major (see the module documentation).
 fn converging_stream(n: usize, m: usize, seed: u64) -> Vec<f64> {
@@ -62,6 +67,66 @@ fn indexed(data: &[f64], m: usize) -> usize {
     archive.len()
 }
 
+/// The gain as measured before: the box minus the hypervolume of every member raised.
+fn full_gain(p: &[f64], front: &[f64], r: &[f64]) -> f64 {
+    if p.iter().zip(r).any(|(a, b)| a >= b) {
+        return 0.0;
+    }
+    let boxed: f64 = p.iter().zip(r).map(|(a, b)| b - a).product();
+    let m = p.len();
+    let raised: Vec<f64> = front
+        .chunks_exact(m)
+        .flat_map(|q| q.iter().zip(p).map(|(a, b)| a.max(*b)))
+        .collect();
+    let covered = PointsView::new(&raised, m)
+        .and_then(|v| hypervolume(v, r))
+        .unwrap_or(0.0);
+    (boxed - covered).max(0.0)
+}
+
+/// Inserts the stream, adding up the gains: by the archive's bounding members, or by
+/// the full front.
+fn with_gain(data: &[f64], m: usize, full: bool) -> f64 {
+    let r = vec![1.1; m];
+    let mut archive = ParetoArchive::new(m).unwrap_or_default();
+    let mut total = 0.0;
+    for (k, p) in data.chunks_exact(m).enumerate() {
+        let gain = if full {
+            full_gain(p, archive.points(), &r)
+        } else {
+            archive.hypervolume_gain(p, &r).unwrap_or(0.0)
+        };
+        if let Ok(Insertion::Added { .. }) = archive.insert(k as u64, p) {
+            total += gain;
+        }
+    }
+    total
+}
+
+fn gain(c: &mut Criterion) {
+    let mut g = c.benchmark_group("archive_gain");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(100))
+        .measurement_time(Duration::from_secs(2))
+        .sampling_mode(SamplingMode::Flat);
+    for m in [2, 3] {
+        for n in [10_000, 100_000] {
+            let data = converging_stream(n, m, 42 + m as u64);
+            let id = |name: &str| BenchmarkId::new(format!("{name}_m{m}"), n);
+            g.bench_with_input(id("bounding"), &data, |b, d| {
+                b.iter(|| with_gain(black_box(d), m, false))
+            });
+            // The full measure costs minutes per stream of 100,000 points.
+            if n <= 10_000 {
+                g.bench_with_input(id("full"), &data, |b, d| {
+                    b.iter(|| with_gain(black_box(d), m, true))
+                });
+            }
+        }
+    }
+    g.finish();
+}
+
 fn archive(c: &mut Criterion) {
     let mut g = c.benchmark_group("archive");
     // One insertion stream of 100,000 points takes seconds with the linear scan.
@@ -82,5 +147,5 @@ fn archive(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, archive);
+criterion_group!(benches, archive, gain);
 criterion_main!(benches);

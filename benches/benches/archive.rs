@@ -16,9 +16,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use vilfredo_core::PointsView;
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_pareto::dominance::{Dominance, compare};
-use vilfredo_core::PointsView;
 use vilfredo_pareto::{Insertion, ParetoArchive, hypervolume};
 
 /// `n` points of `m` objectives, row-major (see the module documentation).

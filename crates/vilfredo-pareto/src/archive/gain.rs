@@ -11,6 +11,23 @@
 use crate::hypervolume;
 use vilfredo_core::{PointsView, Result};
 
+/// How much raising a member lifts the candidate, ordered by the number of objectives
+/// lifted, then the total lift.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Lift {
+    count: usize,
+    sum: f64,
+}
+
+impl Lift {
+    /// The order of [`ClippedFront::lift`].
+    pub(super) fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.count
+            .cmp(&other.count)
+            .then(self.sum.total_cmp(&other.sum))
+    }
+}
+
 /// The non-dominated raised members met so far for one candidate point.
 pub(super) struct ClippedFront<'a> {
     point: &'a [f64],
@@ -58,15 +75,20 @@ impl<'a> ClippedFront<'a> {
             .any(|s| s.iter().zip(raised()).all(|(a, c)| *a <= c))
     }
 
-    /// How far a group with lower corner `lower` sits from the candidate: the sum of the
-    /// amounts by which raising lifts the candidate. Visiting near groups first fills
-    /// `kept` with the members that cover the most, so far groups are skipped whole.
-    pub(super) fn distance(&self, lower: &[f64]) -> f64 {
-        lower
-            .iter()
-            .zip(self.point)
-            .map(|(l, p)| (l - p).max(0.0))
-            .sum()
+    /// How far a group with lower corner `lower` sits from the candidate: in how many
+    /// objectives raising lifts the candidate, then by how much in total. A member
+    /// lifted in fewer objectives, or by less, tends to cover the others, so visiting
+    /// groups in this order keeps `kept` small and lets far groups be skipped whole.
+    /// The corner's lift is a lower bound (in this order) of every member's above it.
+    pub(super) fn lift(&self, lower: &[f64]) -> Lift {
+        let mut lift = Lift { count: 0, sum: 0.0 };
+        for (l, p) in lower.iter().zip(self.point) {
+            if l > p {
+                lift.count += 1;
+                lift.sum += l - p;
+            }
+        }
+        lift
     }
 
     /// The candidate point.

@@ -23,7 +23,10 @@
 //! a shrinking front keeps pruning as well as a growing one; and a leaf whose rows are
 //! all equal is never split, since no clustering can separate duplicates.
 
-use super::gain::ClippedFront;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::gain::{ClippedFront, Lift};
 use crate::dominance::{Dominance, compare};
 
 /// Largest number of rows a leaf holds before it is split (the paper's choice).
@@ -425,31 +428,73 @@ impl NdTree {
         }
     }
 
-    /// Offers `clipped` the members that may bound its candidate's box, nearest groups
-    /// first, skipping every node whose raised ideal point is already covered.
+    /// Offers `clipped` the members that may bound its candidate's box, best first: the
+    /// pending node whose ideal point lifts the candidate least is opened next (its lift
+    /// bounds its members'), and a node whose raised ideal point is already covered is
+    /// skipped whole.
     pub(super) fn bounding(&self, points: &[f64], clipped: &mut ClippedFront<'_>) {
         let m = self.m;
-        let mut stack: Vec<usize> = self.root.into_iter().collect();
-        let mut order: Vec<(f64, usize)> = Vec::new();
-        while let Some(n) = stack.pop() {
-            if clipped.skips(self.ideal(n)) {
+        let mut pending: BinaryHeap<Pending> = BinaryHeap::new();
+        if let Some(root) = self.root {
+            pending.push(Pending {
+                lift: clipped.lift(self.ideal(root)),
+                node: root,
+            });
+        }
+        let mut rows_by_lift: Vec<(Lift, usize)> = Vec::new();
+        while let Some(Pending { node, .. }) = pending.pop() {
+            if clipped.skips(self.ideal(node)) {
                 continue;
             }
-            match &self.nodes[n] {
-                Node::Leaf(rows) => rows.iter().for_each(|&r| clipped.offer(row(points, m, r))),
+            match &self.nodes[node] {
+                Node::Leaf(rows) => {
+                    rows_by_lift.clear();
+                    rows_by_lift.extend(rows.iter().map(|&r| (clipped.lift(row(points, m, r)), r)));
+                    rows_by_lift.sort_by(|a, b| a.0.cmp(&b.0));
+                    for &(_, r) in &rows_by_lift {
+                        clipped.offer(row(points, m, r));
+                    }
+                }
                 Node::Inner(children) => {
-                    order.clear();
-                    order.extend(
-                        children
-                            .iter()
-                            .map(|&c| (clipped.distance(self.ideal(c)), c)),
-                    );
-                    // Farthest pushed first, so the nearest is visited first.
-                    order.sort_by(|a, b| b.0.total_cmp(&a.0));
-                    stack.extend(order.iter().map(|&(_, c)| c));
+                    for &c in children {
+                        // Tested again when popped: `kept` may have grown meanwhile.
+                        if !clipped.skips(self.ideal(c)) {
+                            pending.push(Pending {
+                                lift: clipped.lift(self.ideal(c)),
+                                node: c,
+                            });
+                        }
+                    }
                 }
                 Node::Free => {}
             }
         }
     }
 }
+
+/// A node waiting in the best-first search of [`NdTree::bounding`].
+struct Pending {
+    lift: Lift,
+    node: usize,
+}
+
+/// Reversed, so that `BinaryHeap` (a max-heap) pops the smallest lift; ties by node.
+impl Ord for Pending {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.lift.cmp(&self.lift).then(other.node.cmp(&self.node))
+    }
+}
+
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Pending {}

@@ -9,16 +9,16 @@
 //!
 //! - one objective (and the degenerate zero): all members are equal, so the first one
 //!   decides;
-//! - two objectives: [`staircase`], the members sorted by the first objective, where the
+//! - two objectives: a staircase, the members sorted by the first objective, where the
 //!   dominance test is one `O(log k)` search and the dominated members form one run
 //!   (each removal `O(log k)`, paid once per member);
-//! - three and more: [`nd_tree`], the ND-Tree of Jaszkiewicz & Lust (2018), whose nodes
-//!   carry the ideal and nadir points of their members, so whole subtrees are accepted,
-//!   rejected or removed from two comparisons; sublinear on typical streams (the paper
+//! - three and more: the ND-Tree of Jaszkiewicz & Lust (2018), whose nodes
+//!   carry the ideal and nadir points of their members, so a whole subtree is skipped,
+//!   refuses the newcomer or is removed after two comparisons; sublinear on typical streams (the paper
 //!   proves it under mild assumptions on the data), linear in the worst case.
 //!
 //! [`ParetoArchive::hypervolume_gain`] measures what a candidate would add to the
-//! front's hypervolume from the few members that bound its box ([`gain`]).
+//! front's hypervolume from the few members that bound its box.
 
 mod gain;
 mod nd_tree;

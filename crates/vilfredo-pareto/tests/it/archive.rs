@@ -158,8 +158,12 @@ fn converging_sphere(n: usize, m: usize, seed: u64) -> Vec<f64> {
 
 #[test]
 fn long_streams_exercise_splits_and_removals() {
-    for m in 2..=6 {
-        let data = converging_sphere(3000, m, 7 + m as u64);
+    // Eleven objectives: more children per split than the cap allows.
+    for m in [2, 3, 4, 5, 6, 11] {
+        let mut data = converging_sphere(3000, m, 7 + m as u64);
+        // Then a point that evicts everyone, and a stream it dominates entirely.
+        data.extend(vec![0.0; m]);
+        data.extend(converging_sphere(500, m, 8 + m as u64));
         check_stream(&data, m, None);
     }
 }

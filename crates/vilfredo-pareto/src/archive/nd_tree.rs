@@ -23,11 +23,11 @@
 //! a shrinking front keeps pruning as well as a growing one; and a leaf whose rows are
 //! all equal is never split, since no clustering can separate duplicates.
 //!
-//! The tree is never rebalanced: a stream sorted along the front deepens it where the
-//! points arrive (100,000 mutually non-dominated points sorted by their first objective
-//! take 0.49 s to insert, BENCHMARKS.md). Rebuilding deep subtrees at intervals, as in
-//! Lang (2022), "Space-partitioned ND-trees for the dynamic nondominance problem", IEEE
-//! Transactions on Evolutionary Computation 26(4), would bound that.
+//! The paper's tree is not balanced: a stream sorted along the front turns it into a
+//! chain where the points arrive. So an insertion that lands too deep rebuilds the
+//! subtree of a scapegoat, balanced by median splits ([`NdTree::rebalance`]); streams in
+//! no particular order never trigger it (100,000 mutually non-dominated points sorted
+//! by their first objective: 0.49 s without rebuilds, 0.27 s with them; BENCHMARKS.md).
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -71,7 +71,11 @@ pub(super) struct NdTree {
     /// Each node's ideal then nadir point, `2m` values per node.
     bounds: Vec<f64>,
     free: Vec<usize>,
+    /// Number of rows below each node.
+    size: Vec<usize>,
     root: Option<usize>,
+    /// The nodes of the last insertion's path, root first (kept to spare an allocation).
+    path: Vec<usize>,
     /// The leaf holding each row.
     leaf_of: Vec<usize>,
 }
@@ -96,7 +100,9 @@ impl NdTree {
             nodes: Vec::new(),
             bounds: Vec::new(),
             free: Vec::new(),
+            size: Vec::new(),
             root: None,
+            path: Vec::new(),
             leaf_of: Vec::new(),
         }
     }
@@ -112,6 +118,10 @@ impl NdTree {
     /// A new node whose box is the single point `y`.
     fn alloc(&mut self, node: Node, y: &[f64]) -> usize {
         let m = self.m;
+        let rows = match &node {
+            Node::Leaf(rows) => rows.len(),
+            Node::Inner(_) | Node::Free => 0,
+        };
         let n = match self.free.pop() {
             Some(n) => {
                 self.nodes[n] = node;
@@ -119,10 +129,12 @@ impl NdTree {
             }
             None => {
                 self.nodes.push(node);
+                self.size.push(0);
                 self.bounds.resize(self.bounds.len() + 2 * m, 0.0);
                 self.nodes.len() - 1
             }
         };
+        self.size[n] = rows;
         self.bounds[2 * m * n..2 * m * n + m].copy_from_slice(y);
         self.bounds[2 * m * n + m..2 * m * (n + 1)].copy_from_slice(y);
         n
@@ -143,7 +155,7 @@ impl NdTree {
         }
     }
 
-    /// Recomputes node `n`'s box from its rows or children.
+    /// Recomputes node `n`'s box and size from its rows or children.
     fn refit(&mut self, n: usize, points: &[f64]) {
         let m = self.m;
         let mut lo = vec![f64::INFINITY; m];
@@ -154,16 +166,23 @@ impl NdTree {
                 hi[j] = hi[j].max(b[j]);
             }
         };
-        match &self.nodes[n] {
-            Node::Leaf(rows) => rows.iter().for_each(|&r| {
-                let y = row(points, m, r);
-                widen(y, y);
-            }),
-            Node::Inner(children) => children
-                .iter()
-                .for_each(|&c| widen(self.ideal(c), self.nadir(c))),
-            Node::Free => {}
-        }
+        let size = match &self.nodes[n] {
+            Node::Leaf(rows) => {
+                rows.iter().for_each(|&r| {
+                    let y = row(points, m, r);
+                    widen(y, y);
+                });
+                rows.len()
+            }
+            Node::Inner(children) => {
+                children
+                    .iter()
+                    .for_each(|&c| widen(self.ideal(c), self.nadir(c)));
+                children.iter().map(|&c| self.size[c]).sum()
+            }
+            Node::Free => 0,
+        };
+        self.size[n] = size;
         self.bounds[2 * m * n..2 * m * n + m].copy_from_slice(&lo);
         self.bounds[2 * m * n + m..2 * m * (n + 1)].copy_from_slice(&hi);
     }
@@ -284,6 +303,7 @@ impl NdTree {
         self.nodes[n] = node;
         self.bounds
             .copy_within(2 * m * c..2 * m * (c + 1), 2 * m * n);
+        self.size[n] = self.size[c];
         self.release(c);
     }
 
@@ -314,8 +334,11 @@ impl NdTree {
             self.leaf_of[r] = leaf;
             return;
         };
+        self.path.clear();
         loop {
             self.expand(n, y);
+            self.size[n] += 1;
+            self.path.push(n);
             let next = match &self.nodes[n] {
                 Node::Leaf(_) => None,
                 Node::Inner(children) => children
@@ -336,6 +359,78 @@ impl NdTree {
                 self.split(n, points);
             }
         }
+        self.rebalance(points);
+    }
+
+    /// Rebuilds the subtree of a scapegoat when the last insertion went too deep
+    /// (Galperin & Rivest 1993, "Scapegoat trees", SODA): the tree of `s` rows must be no
+    /// deeper than `log_{1/α}(s / LEAF_CAPACITY) + 2`; past that, the highest node on the
+    /// path whose child on the path holds more than `α` of its rows is rebuilt balanced.
+    /// A rebuilt subtree of `s` rows needs `Ω(s)` insertions below it before it can be
+    /// picked again, so the rebuilds cost `O(log k)` amortised per insertion. Streams in
+    /// no particular order never come near the bound; a stream sorted along the front,
+    /// which makes the paper's tree a chain, does.
+    fn rebalance(&mut self, points: &[f64]) {
+        const ALPHA: f64 = 0.75;
+        let (Some(&root), depth) = (self.path.first(), self.path.len()) else {
+            return;
+        };
+        let leaves = (self.size[root] as f64 / LEAF_CAPACITY as f64).max(1.0);
+        if (depth as f64) <= leaves.ln() / (1.0 / ALPHA).ln() + 2.0 {
+            return;
+        }
+        let scapegoat = self
+            .path
+            .windows(2)
+            .find(|w| self.size[w[1]] as f64 > ALPHA * self.size[w[0]] as f64)
+            .map(|w| w[0]);
+        if let Some(v) = scapegoat {
+            let mut rows = Vec::with_capacity(self.size[v]);
+            if let Node::Inner(children) = std::mem::replace(&mut self.nodes[v], Node::Free) {
+                for c in children {
+                    self.remove_subtree(c, &mut rows);
+                }
+            }
+            self.build(v, &mut rows, points);
+        }
+    }
+
+    /// Fills node `n` with a balanced tree over `rows`: sorted along the objective in
+    /// which they spread most, cut into equal runs, each built the same way, down to
+    /// leaves of at most [`LEAF_CAPACITY`] rows (a kd-tree's median split; Lang 2022
+    /// rebuilds ND-Trees by space partitioning too).
+    fn build(&mut self, n: usize, rows: &mut [usize], points: &[f64]) {
+        let m = self.m;
+        if rows.len() <= LEAF_CAPACITY {
+            for &r in rows.iter() {
+                self.leaf_of[r] = n;
+            }
+            self.nodes[n] = Node::Leaf(rows.to_vec());
+            self.refit(n, points);
+            return;
+        }
+        let spread = |j: usize| {
+            let values = rows.iter().map(|&r| points[r * m + j]);
+            values.clone().fold(f64::NEG_INFINITY, f64::max) - values.fold(f64::INFINITY, f64::min)
+        };
+        let axis = (0..m)
+            .map(|j| (spread(j), j))
+            .fold(
+                (f64::NEG_INFINITY, 0),
+                |best, c| if c.0 > best.0 { c } else { best },
+            )
+            .1;
+        rows.sort_by(|&a, &b| points[a * m + axis].total_cmp(&points[b * m + axis]));
+        let branching = (m + 1).min(MAX_BRANCHING);
+        let run = rows.len().div_ceil(branching);
+        let mut children = Vec::with_capacity(branching);
+        for chunk in rows.chunks_mut(run) {
+            let c = self.alloc(Node::Free, row(points, m, chunk[0]));
+            self.build(c, chunk, points);
+            children.push(c);
+        }
+        self.nodes[n] = Node::Inner(children);
+        self.refit(n, points);
     }
 
     /// Squared distance from `y` to the centre of node `c`'s box.
@@ -414,6 +509,7 @@ impl NdTree {
                     leaf.push(rows[i]);
                 }
                 self.expand(c, y);
+                self.size[c] += 1;
                 self.leaf_of[rows[i]] = c;
             }
         }

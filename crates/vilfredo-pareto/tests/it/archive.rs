@@ -187,3 +187,32 @@ fn many_duplicates_of_few_points() {
         check_stream(&data, m, Some(&vec![3.0; m]));
     }
 }
+
+/// Points on the plane `Σ x = 1` sorted by their first objective, all mutually
+/// non-dominated: the order that deepens an ND-Tree fastest, so subtrees get rebuilt.
+fn sorted_plane(n: usize, m: usize) -> Vec<f64> {
+    let mut out = Vec::with_capacity(n * m);
+    for i in 0..n {
+        let x = i as f64 / n as f64;
+        let mut rest = 1.0 - x;
+        out.push(x);
+        for j in 1..m - 1 {
+            let share = ((i * (7919 + j)) % 1000) as f64 / 1000.0;
+            out.push(rest * share);
+            rest -= rest * share;
+        }
+        out.push(rest);
+    }
+    out
+}
+
+#[test]
+fn sorted_streams_rebuild_and_stay_exact() {
+    for m in [3, 4] {
+        let mut data = sorted_plane(2000, m);
+        // A dominated tail, then points evicting parts of the rebuilt tree.
+        data.extend(converging_sphere(300, m, 5));
+        data.extend(sorted_plane(300, m).iter().map(|x| x * 0.999));
+        check_stream(&data, m, Some(&vec![1.5; m]));
+    }
+}

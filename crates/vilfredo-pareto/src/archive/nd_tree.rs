@@ -366,8 +366,9 @@ impl NdTree {
     /// (Galperin & Rivest 1993, "Scapegoat trees", SODA): the tree of `s` rows must be no
     /// deeper than `log_{1/α}(s / LEAF_CAPACITY) + 2`; past that, the highest node on the
     /// path whose child on the path holds more than `α` of its rows is rebuilt balanced.
-    /// A rebuilt subtree of `s` rows needs `Ω(s)` insertions below it before it can be
-    /// picked again, so the rebuilds cost `O(log k)` amortised per insertion. Streams in
+    /// As in a scapegoat tree, a rebuilt subtree of `s` rows needs on the order of `s`
+    /// insertions below it before it can be picked again, which spreads the cost of the
+    /// rebuild over them. Streams in
     /// no particular order never come near the bound; a stream sorted along the front,
     /// which makes the paper's tree a chain, does.
     fn rebalance(&mut self, points: &[f64]) {

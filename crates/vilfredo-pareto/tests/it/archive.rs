@@ -127,7 +127,7 @@ fn stream(max_n: usize, m: usize) -> impl Strategy<Value = Vec<f64>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn archive_matches_the_definition((m, data) in (2usize..=6).prop_flat_map(|m| (Just(m), stream(80, m)))) {
@@ -171,7 +171,7 @@ fn long_streams_exercise_splits_and_removals() {
 #[test]
 fn long_streams_keep_the_gain_exact() {
     for m in 2..=4 {
-        let data = converging_sphere(1500, m, 70 + m as u64);
+        let data = converging_sphere(1000, m, 70 + m as u64);
         check_stream(&data, m, Some(&vec![1.5; m]));
     }
 }

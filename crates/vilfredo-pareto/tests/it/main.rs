@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::excessive_precision)]
 
 mod approximate;
+mod archive;
 mod contributions;
 mod fixtures;
 mod hypervolume;

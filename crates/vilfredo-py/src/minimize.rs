@@ -88,6 +88,11 @@ fn build(
     let name = algorithm.to_ascii_lowercase().replace('_', "-");
     match name.as_str() {
         "nsga2" => {
+            if crate::more_algorithms::get(options, "ref_dirs")?.is_some() {
+                return Err(PyValueError::new_err(
+                    "ref_dirs applies to nsga3 and moead only",
+                ));
+            }
             crate::more_algorithms::check_keys("nsga2", options, &["operator"])?;
             let config = Nsga2Config {
                 pop_size: common.pop_size,

@@ -1,7 +1,7 @@
 //! Checks shared by the ask/tell algorithms: the values of a `tell` against the pending
 //! batch, and a restored population against its space.
 
-use crate::nsga2::population::Population;
+use crate::evaluated::Evaluated;
 use crate::{NanPolicy, Space};
 use vilfredo_core::{Error, Result};
 
@@ -69,7 +69,7 @@ pub(crate) fn restore_population(
     (n_obj, n_constr): (usize, usize),
     expected_n: usize,
     saved: &SavedPopulation<'_>,
-) -> Result<Population> {
+) -> Result<Evaluated> {
     let nv = space.n_var();
     for (what, expected, found) in [
         ("state population size", expected_n, saved.f.len() / n_obj),
@@ -107,7 +107,7 @@ pub(crate) fn restore_population(
             });
         }
     }
-    let mut pop = Population::new(nv, n_obj, n_constr);
+    let mut pop = Evaluated::new(nv, n_obj, n_constr);
     pop.extend(saved.x, saved.f, saved.g);
     for &i in saved.failed {
         if i >= expected_n {
@@ -119,28 +119,6 @@ pub(crate) fn restore_population(
         pop.mark_failed(i);
     }
     Ok(pop)
-}
-
-/// The members of `pop` for which `keep(i)` holds, in population order.
-pub(crate) fn select(pop: &Population, keep: impl Fn(usize) -> bool) -> crate::Solutions {
-    let mut out = crate::Solutions {
-        n_var: pop.n_var,
-        n_obj: pop.n_obj,
-        n_constr: pop.n_constr,
-        ..crate::Solutions::default()
-    };
-    let (nv, no, nc) = (pop.n_var, pop.n_obj, pop.n_constr);
-    for i in (0..pop.len()).filter(|&i| keep(i)) {
-        out.x.extend_from_slice(&pop.x[i * nv..(i + 1) * nv]);
-        out.f.extend_from_slice(&pop.f[i * no..(i + 1) * no]);
-        out.g.extend_from_slice(&pop.g[i * nc..(i + 1) * nc]);
-    }
-    out
-}
-
-/// Indices of the failed members of `pop`, for a state.
-pub(crate) fn failed_indices(pop: &Population) -> Vec<usize> {
-    (0..pop.len()).filter(|&i| pop.failed[i]).collect()
 }
 
 /// Checks that `n_obj` is at least 1.

@@ -24,11 +24,12 @@ mod state;
 pub use decomposition::Decomposition;
 pub use state::MoeadState;
 
-use crate::evaluated::{Evaluated, check_told};
+use crate::evaluated::Evaluated;
 use crate::operators::{
     BitFlip, DifferentialEvolution, PolynomialMutation, RandomReset, Sbx, UniformCrossover,
     random_sample, repair,
 };
+use crate::told::check_tell;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Problem, Result};
@@ -494,22 +495,10 @@ impl Algorithm for Moead {
     /// [`MoeadConfig::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        if !self.pending {
-            return Err(Error::InvalidArgument {
-                name: "tell",
-                reason: "no batch is pending: call ask() first".into(),
-            });
-        }
-        let g = g.unwrap_or(&[]);
         let n = self.batch.len() / self.space.n_var();
-        check_told(
-            n,
-            self.pop.n_obj,
-            self.pop.n_constr,
-            f,
-            g,
-            self.config.nan_policy == NanPolicy::Infeasible,
-        )?;
+        let shape = (self.pop.n_obj, self.pop.n_constr);
+        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let g = g.unwrap_or(&[]);
         let m = self.pop.n_obj;
         if self.pop.len() == 0 {
             self.pop.extend(&self.batch, f, g);

@@ -24,6 +24,7 @@ pub(crate) mod variation;
 pub use state::Nsga2State;
 
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
+use crate::told::{check_n_obj, check_tell};
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
 use variation::Scratch;
@@ -152,12 +153,7 @@ impl Nsga2 {
     /// # Errors
     /// [`Error::InvalidArgument`] when `n_obj` is 0 or a setting is invalid.
     pub fn new(space: Space, n_obj: usize, n_constr: usize, config: Nsga2Config) -> Result<Self> {
-        if n_obj == 0 {
-            return Err(Error::InvalidArgument {
-                name: "n_obj",
-                reason: "there must be at least one objective".into(),
-            });
-        }
+        check_n_obj(n_obj)?;
         config.validate()?;
         let n_var = space.n_var();
         Ok(Self {
@@ -226,27 +222,7 @@ impl Nsga2 {
 
     /// The current population as [`Solutions`].
     pub fn population(&self) -> Solutions {
-        self.select(|_| true)
-    }
-
-    /// The members of the population for which `keep(i)` holds, in population order.
-    fn select(&self, keep: impl Fn(usize) -> bool) -> Solutions {
-        let p = &self.pop;
-        let mut out = Solutions {
-            n_var: p.n_var,
-            n_obj: p.n_obj,
-            n_constr: p.n_constr,
-            ..Solutions::default()
-        };
-        for i in (0..p.len()).filter(|&i| keep(i)) {
-            out.x
-                .extend_from_slice(&p.x[i * p.n_var..(i + 1) * p.n_var]);
-            out.f
-                .extend_from_slice(&p.f[i * p.n_obj..(i + 1) * p.n_obj]);
-            out.g
-                .extend_from_slice(&p.g[i * p.n_constr..(i + 1) * p.n_constr]);
-        }
-        out
+        self.pop.select(|_| true)
     }
 
     /// Like [`ask`](Algorithm::ask), but the offspring are made by `op` from the parents
@@ -281,45 +257,6 @@ impl Nsga2 {
             self.pending = true;
         }
         Ok(Batch::new(&self.batch, self.space.n_var()))
-    }
-
-    /// Checks the shapes and values of a `tell` against the pending batch.
-    fn check_tell(&self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        if !self.pending {
-            return Err(Error::InvalidArgument {
-                name: "tell",
-                reason: "no batch is pending: call ask() first".into(),
-            });
-        }
-        let n = self.batch.len() / self.space.n_var();
-        let (n_obj, n_constr) = (self.pop.n_obj, self.pop.n_constr);
-        let g = g.unwrap_or(&[]);
-        for (what, expected, found) in [
-            ("objectives", n * n_obj, f.len()),
-            ("constraints", n * n_constr, g.len()),
-        ] {
-            if expected != found {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found,
-                });
-            }
-        }
-        if self.config.nan_policy == NanPolicy::Infeasible {
-            return Ok(());
-        }
-        for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
-        Ok(())
     }
 }
 
@@ -360,9 +297,10 @@ impl Algorithm for Nsga2 {
     /// (unless [`Nsga2Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        self.check_tell(f, g)?;
-        let g = g.unwrap_or(&[]);
         let n = self.batch.len() / self.space.n_var();
+        let shape = (self.pop.n_obj, self.pop.n_constr);
+        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let g = g.unwrap_or(&[]);
         if self.pop.len() == 0 {
             self.pop.extend(&self.batch, f, g);
             self.pop.assess()?;
@@ -415,7 +353,8 @@ impl Algorithm for Nsga2 {
     /// when no member is feasible, those of least total violation; never a failed
     /// evaluation. Empty before the first `tell`.
     fn result(&self) -> Solutions {
-        self.select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+        self.pop
+            .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }
 

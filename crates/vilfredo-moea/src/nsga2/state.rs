@@ -5,9 +5,10 @@
 //! recomputed from the population on restore, exactly as the run computed them.
 
 use super::{Nsga2, population::Population};
+use crate::told::{SavedPopulation, restore_population};
 use crate::{Nsga2Config, Space};
+use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Error, Result};
 
 /// Everything needed to continue an [`Nsga2`] run bit for bit; serializable with the
 /// `serde` feature (use a float-exact format: JSON through `serde_json` with its
@@ -58,9 +59,7 @@ impl Nsga2 {
             f: self.pop.f.clone(),
             g: self.pop.g.clone(),
             pending: self.pending.then(|| self.batch.clone()),
-            failed: (0..self.pop.len())
-                .filter(|&i| self.pop.failed[i])
-                .collect(),
+            failed: self.pop.failed_indices(),
         }
     }
 
@@ -74,61 +73,20 @@ impl Nsga2 {
     /// outside the space.
     pub fn from_state(state: Nsga2State) -> Result<Self> {
         let mut alg = Nsga2::new(state.space, state.n_obj, state.n_constr, state.config)?;
-        let (nv, no, nc) = (alg.space.n_var(), state.n_obj, state.n_constr);
-        let n = state.f.len() / no;
         let expected_n = if state.n_gen == 0 {
             0
         } else {
             state.config.pop_size
         };
-        for (what, expected, found) in [
-            ("state population size", expected_n, n),
-            ("state objectives", expected_n * no, state.f.len()),
-            ("state decision vectors", expected_n * nv, state.x.len()),
-            ("state constraints", expected_n * nc, state.g.len()),
-        ] {
-            if expected != found {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found,
-                });
-            }
-        }
-        let pending_ok = |x: &[f64]| {
-            x.len().is_multiple_of(nv) && x.chunks_exact(nv).all(|row| alg.space.contains(row))
+        let saved = SavedPopulation {
+            x: &state.x,
+            f: &state.f,
+            g: &state.g,
+            pending: state.pending.as_deref(),
+            failed: &state.failed,
         };
-        if !pending_ok(&state.x) || !state.pending.as_deref().is_none_or(pending_ok) {
-            return Err(Error::InvalidArgument {
-                name: "state",
-                reason: "a decision vector lies outside the space".into(),
-            });
-        }
-        // Failed evaluations are stored as finite stand-ins, so every value is finite.
-        for (what, values, width) in [
-            ("state objectives", &state.f, no),
-            ("state constraints", &state.g, nc.max(1)),
-        ] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
-        let mut pop = Population::new(nv, no, nc);
-        pop.extend(&state.x, &state.f, &state.g);
-        for &i in &state.failed {
-            if i >= n {
-                return Err(Error::InvalidArgument {
-                    name: "state",
-                    reason: format!("failed member {i} is beyond the population of {n}"),
-                });
-            }
-            pop.mark_failed(i);
-        }
+        let shape = (state.n_obj, state.n_constr);
+        let mut pop = Population::of(restore_population(&alg.space, shape, expected_n, &saved)?);
         pop.assess()?;
         alg.pop = pop;
         alg.rng = SplitMix64::new(state.rng_state);

@@ -23,8 +23,9 @@ mod variation;
 pub use normalize::NormalizationMemory;
 pub use state::Nsga3State;
 
-use crate::evaluated::{Evaluated, check_told};
+use crate::evaluated::Evaluated;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
+use crate::told::check_tell;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use variation::Scratch;
 use vilfredo_core::rng::SplitMix64;
@@ -332,22 +333,10 @@ impl Algorithm for Nsga3 {
     /// [`Nsga3Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        if !self.pending {
-            return Err(Error::InvalidArgument {
-                name: "tell",
-                reason: "no batch is pending: call ask() first".into(),
-            });
-        }
-        let g = g.unwrap_or(&[]);
         let n = self.batch.len() / self.space.n_var();
-        check_told(
-            n,
-            self.pop.n_obj,
-            self.pop.n_constr,
-            f,
-            g,
-            self.config.nan_policy == NanPolicy::Infeasible,
-        )?;
+        let shape = (self.pop.n_obj, self.pop.n_constr);
+        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let g = g.unwrap_or(&[]);
         self.merged.clear();
         self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
         self.merged.cv.copy_from_slice(&self.pop.cv);

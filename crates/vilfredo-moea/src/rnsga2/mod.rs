@@ -16,7 +16,7 @@ pub use state::RNsga2State;
 
 use crate::nsga2::population::Population;
 use crate::nsga2::variation::{self, Scratch};
-use crate::told::{check_n_obj, check_tell, select};
+use crate::told::{check_n_obj, check_tell};
 use crate::{Algorithm, Batch, Nsga2Config, Solutions, Space};
 use preference::{Bounds, Preference};
 use vilfredo_core::rng::SplitMix64;
@@ -220,7 +220,7 @@ impl RNsga2 {
 
     /// The current population as [`Solutions`].
     pub fn population(&self) -> Solutions {
-        select(&self.pop, |_| true)
+        self.pop.select(|_| true)
     }
 
     /// Survival of `self.merged` down to `n` members into `self.pop`.
@@ -325,6 +325,7 @@ impl Algorithm for RNsga2 {
     /// the feasible non-dominated ones, or, when none is feasible, those of least total
     /// violation; never a failed evaluation.
     fn result(&self) -> Solutions {
-        select(&self.pop, |i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+        self.pop
+            .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }

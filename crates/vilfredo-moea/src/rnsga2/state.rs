@@ -5,7 +5,8 @@
 
 use super::RNsga2;
 use super::preference::Bounds;
-use crate::told::{SavedPopulation, failed_indices, restore_population};
+use crate::nsga2::population::Population;
+use crate::told::{SavedPopulation, restore_population};
 use crate::{RNsga2Config, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
@@ -69,7 +70,7 @@ impl RNsga2 {
             ideal: set(&self.bounds.ideal),
             nadir: set(&self.bounds.nadir),
             pending: self.pending.then(|| self.batch.clone()),
-            failed: failed_indices(&self.pop),
+            failed: self.pop.failed_indices(),
         }
     }
 
@@ -96,7 +97,7 @@ impl RNsga2 {
             pending: state.pending.as_deref(),
             failed: &state.failed,
         };
-        let mut pop = restore_population(&alg.space, (no, nc), n, &saved)?;
+        let mut pop = Population::of(restore_population(&alg.space, (no, nc), n, &saved)?);
         for (what, expected, values) in [
             ("state preference distances", n, Some(&state.preference)),
             ("state ideal point", no, state.ideal.as_ref()),

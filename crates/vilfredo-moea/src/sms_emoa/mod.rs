@@ -17,7 +17,7 @@ pub use state::SmsEmoaState;
 use crate::mating::{Mating, Operators};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::{check_n_obj, check_tell, failed_indices, select};
+use crate::told::{check_n_obj, check_tell};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
@@ -222,7 +222,7 @@ impl SmsEmoa {
 
     /// The current population as [`Solutions`].
     pub fn population(&self) -> Solutions {
-        select(&self.pop, |_| true)
+        self.pop.select(|_| true)
     }
 }
 
@@ -314,13 +314,14 @@ impl Algorithm for SmsEmoa {
     /// The members of rank 0: the feasible non-dominated ones, or, when no member is
     /// feasible, those of least total violation; never a failed evaluation.
     fn result(&self) -> Solutions {
-        select(&self.pop, |i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+        self.pop
+            .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }
 
 impl SmsEmoa {
     /// The failed members' indices, for the state.
     fn failed(&self) -> Vec<usize> {
-        failed_indices(&self.pop)
+        self.pop.failed_indices()
     }
 }

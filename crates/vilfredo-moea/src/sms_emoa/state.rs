@@ -3,6 +3,7 @@
 //! batch. Ranks are recomputed on restore, as the run computed them.
 
 use super::SmsEmoa;
+use crate::nsga2::population::Population;
 use crate::told::{SavedPopulation, restore_population};
 use crate::{SmsEmoaConfig, Space};
 use vilfredo_core::Result;
@@ -85,12 +86,12 @@ impl SmsEmoa {
             pending: state.pending.as_deref(),
             failed: &state.failed,
         };
-        let mut pop = restore_population(
+        let mut pop = Population::of(restore_population(
             &alg.space,
             (state.n_obj, state.n_constr),
             expected_n,
             &saved,
-        )?;
+        )?);
         pop.rank = pop.ranks()?;
         alg.pop = pop;
         alg.rng = SplitMix64::new(state.rng_state);

@@ -15,7 +15,7 @@ pub use state::Spea2State;
 use crate::mating::{Mating, Operators};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::{check_n_obj, check_tell, select};
+use crate::told::{check_n_obj, check_tell};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
@@ -202,7 +202,7 @@ impl Spea2 {
 
     /// The archive as [`Solutions`].
     pub fn archive(&self) -> Solutions {
-        select(&self.archive, |_| true)
+        self.archive.select(|_| true)
     }
 
     /// One binary tournament with replacement on the archive.
@@ -312,8 +312,7 @@ impl Algorithm for Spea2 {
     /// the feasible non-dominated ones, or, when none is feasible, those of least total
     /// violation; never a failed evaluation.
     fn result(&self) -> Solutions {
-        select(&self.archive, |i| {
-            self.archive.rank[i] == 0 && !self.archive.failed[i]
-        })
+        self.archive
+            .select(|i| self.archive.rank[i] == 0 && !self.archive.failed[i])
     }
 }

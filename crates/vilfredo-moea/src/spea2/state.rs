@@ -3,7 +3,8 @@
 //! each member had when it was selected (mating compares it), and the pending batch.
 
 use super::Spea2;
-use crate::told::{SavedPopulation, failed_indices, restore_population};
+use crate::nsga2::population::Population;
+use crate::told::{SavedPopulation, restore_population};
 use crate::{Space, Spea2Config};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
@@ -58,7 +59,7 @@ impl Spea2 {
             g: self.archive.g.clone(),
             fitness: self.fitness.clone(),
             pending: self.pending.then(|| self.batch.clone()),
-            failed: failed_indices(&self.archive),
+            failed: self.archive.failed_indices(),
         }
     }
 
@@ -93,7 +94,12 @@ impl Spea2 {
             pending: state.pending.as_deref(),
             failed: &state.failed,
         };
-        let mut archive = restore_population(&alg.space, (state.n_obj, state.n_constr), n, &saved)?;
+        let mut archive = Population::of(restore_population(
+            &alg.space,
+            (state.n_obj, state.n_constr),
+            n,
+            &saved,
+        )?);
         if state.fitness.len() != n {
             return Err(Error::DimensionMismatch {
                 what: "state fitness",

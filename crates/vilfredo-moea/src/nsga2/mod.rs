@@ -24,11 +24,11 @@ pub(crate) mod variation;
 pub use state::Nsga2State;
 
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::{check_n_obj, check_tell};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::check_n_obj;
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
 use variation::Scratch;
-use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
 
 /// Settings of [`Nsga2`]; the defaults are pymoo's NSGA-II defaults.
@@ -134,14 +134,8 @@ impl Nsga2Config {
 #[derive(Debug, Clone)]
 pub struct Nsga2 {
     config: Nsga2Config,
-    space: Space,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
+    run: Progress,
     pop: Population,
-    /// The batch handed out by `ask` and not yet told, if `pending`.
-    batch: Vec<f64>,
-    pending: bool,
     /// Parents and offspring together during survival (kept to reuse its memory).
     merged: Population,
     scratch: Scratch,
@@ -158,15 +152,10 @@ impl Nsga2 {
         let n_var = space.n_var();
         Ok(Self {
             config,
-            rng: SplitMix64::new(config.seed),
-            n_gen: 0,
-            n_eval: 0,
             pop: Population::new(n_var, n_obj, n_constr),
-            batch: Vec::new(),
-            pending: false,
             merged: Population::new(n_var, n_obj, n_constr),
             scratch: Scratch::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -190,7 +179,7 @@ impl Nsga2 {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// Decision vectors of the current population, row-major (empty before the first
@@ -239,24 +228,24 @@ impl Nsga2 {
     /// `op`'s error, or [`Error::DimensionMismatch`] when it returns too few values; the
     /// state is unchanged except for the random numbers the tournaments drew.
     pub fn ask_with(&mut self, op: &mut dyn crate::Variation) -> Result<Batch<'_>> {
-        if !self.pending {
+        if !self.run.pending {
             if self.pop.len() == 0 {
                 variation::initial(
-                    &self.space,
+                    &self.run.space,
                     &self.config,
-                    &mut self.rng,
+                    &mut self.run.rng,
                     &mut self.scratch,
-                    &mut self.batch,
+                    &mut self.run.batch,
                 );
             } else {
                 if let Err(e) = self.external_offspring(op) {
-                    self.batch.clear();
+                    self.run.batch.clear();
                     return Err(e);
                 }
             }
-            self.pending = true;
+            self.run.pending = true;
         }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+        Ok(self.run.batch())
     }
 }
 
@@ -264,28 +253,28 @@ impl Algorithm for Nsga2 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
+        if !self.run.pending {
             if self.pop.len() == 0 {
                 variation::initial(
-                    &self.space,
+                    &self.run.space,
                     &self.config,
-                    &mut self.rng,
+                    &mut self.run.rng,
                     &mut self.scratch,
-                    &mut self.batch,
+                    &mut self.run.batch,
                 );
             } else {
                 variation::offspring(
-                    &self.space,
+                    &self.run.space,
                     &self.config,
                     &self.pop,
-                    &mut self.rng,
+                    &mut self.run.rng,
                     &mut self.scratch,
-                    &mut self.batch,
+                    &mut self.run.batch,
                 );
             }
-            self.pending = true;
+            self.run.pending = true;
         }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+        Ok(self.run.batch())
     }
 
     /// Takes the values of the pending batch and runs survival.
@@ -297,12 +286,12 @@ impl Algorithm for Nsga2 {
     /// (unless [`Nsga2Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        let n = self.batch.len() / self.space.n_var();
-        let shape = (self.pop.n_obj, self.pop.n_constr);
-        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
         if self.pop.len() == 0 {
-            self.pop.extend(&self.batch, f, g);
+            self.pop.extend(&self.run.batch, f, g);
             self.pop.assess()?;
             self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
@@ -310,7 +299,7 @@ impl Algorithm for Nsga2 {
             // `append` keeps failed evaluations failed; `extend` would take their finite
             // stand-ins for real values.
             self.merged.append(&self.pop);
-            self.merged.extend(&self.batch, f, g);
+            self.merged.extend(&self.run.batch, f, g);
             let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
             self.scratch.survived(self.pop.len(), &chosen);
             self.pop.clear();
@@ -322,32 +311,11 @@ impl Algorithm for Nsga2 {
             debug_assert!(self.pop.ranks().is_ok_and(|r| r == self.pop.rank));
             self.pop.assess_crowding()?;
         }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The members of rank 0 of the population: the feasible non-dominated ones, or,
     /// when no member is feasible, those of least total violation; never a failed

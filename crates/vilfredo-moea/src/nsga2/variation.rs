@@ -167,9 +167,10 @@ pub(crate) fn offspring(
 /// [`MAX_EXTERNAL_ROUNDS`] times; after that they are accepted.
 impl super::Nsga2 {
     pub(super) fn external_offspring(&mut self, op: &mut dyn Variation) -> Result<()> {
-        let generation = self.n_gen + 1;
-        let (space, config, pop, rng) = (&self.space, &self.config, &self.pop, &mut self.rng);
-        let (s, out) = (&mut self.scratch, &mut self.batch);
+        let generation = self.run.n_gen + 1;
+        let (space, config, pop, rng) =
+            (&self.run.space, &self.config, &self.pop, &mut self.run.rng);
+        let (s, out) = (&mut self.scratch, &mut self.run.batch);
         let nv = space.n_var();
         let n = config.pop_size;
         out.clear();

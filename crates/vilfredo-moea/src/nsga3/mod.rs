@@ -25,10 +25,9 @@ pub use state::Nsga3State;
 
 use crate::evaluated::Evaluated;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::check_tell;
+use crate::progress::{Progress, progress_accessors};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use variation::Scratch;
-use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Problem, Result};
 
 /// Settings of [`Nsga3`]; the defaults are pymoo 0.6.2's NSGA-III defaults (SBX with
@@ -169,16 +168,11 @@ fn check_dirs(dirs: PointsView<'_>, n_obj: usize) -> Result<()> {
 pub struct Nsga3 {
     config: Nsga3Config,
     pop_size: usize,
-    space: Space,
+    run: Progress,
     /// Reference directions, row-major, `n_obj` columns.
     dirs: Vec<f64>,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
     pop: Evaluated,
     memory: Option<NormalizationMemory>,
-    batch: Vec<f64>,
-    pending: bool,
     merged: Evaluated,
     scratch: Scratch,
 }
@@ -213,17 +207,12 @@ impl Nsga3 {
         Ok(Self {
             config,
             pop_size,
-            rng: SplitMix64::new(config.seed),
             dirs: ref_dirs.as_slice().to_vec(),
-            n_gen: 0,
-            n_eval: 0,
             pop: Evaluated::new(n_var, n_obj, n_constr),
             memory: None,
-            batch: Vec::new(),
-            pending: false,
             merged: Evaluated::new(n_var, n_obj, n_constr),
             scratch: Scratch::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -257,7 +246,7 @@ impl Nsga3 {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// The reference directions, row-major.
@@ -298,30 +287,30 @@ impl Algorithm for Nsga3 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
+        if !self.run.pending {
             if self.pop.len() == 0 {
                 variation::initial(
-                    &self.space,
+                    &self.run.space,
                     self.pop_size,
                     self.config.eliminate_duplicates,
-                    &mut self.rng,
+                    &mut self.run.rng,
                     &mut self.scratch,
-                    &mut self.batch,
+                    &mut self.run.batch,
                 );
             } else {
                 variation::offspring(
-                    &self.space,
+                    &self.run.space,
                     &self.config,
                     self.pop_size,
                     &self.pop,
-                    &mut self.rng,
+                    &mut self.run.rng,
                     &mut self.scratch,
-                    &mut self.batch,
+                    &mut self.run.batch,
                 );
             }
-            self.pending = true;
+            self.run.pending = true;
         }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+        Ok(self.run.batch())
     }
 
     /// Takes the values of the pending batch and runs survival.
@@ -333,18 +322,18 @@ impl Algorithm for Nsga3 {
     /// [`Nsga3Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        let n = self.batch.len() / self.space.n_var();
-        let shape = (self.pop.n_obj, self.pop.n_constr);
-        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
         self.merged.clear();
         self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
         self.merged.cv.copy_from_slice(&self.pop.cv);
         self.merged.failed.copy_from_slice(&self.pop.failed);
-        self.merged.extend(&self.batch, f, g);
+        self.merged.extend(&self.run.batch, f, g);
         // Survival changes the memory and the generator only once it cannot fail.
         let mut memory = self.memory.clone();
-        let mut rng = self.rng.clone();
+        let mut rng = self.run.rng.clone();
         let chosen = survival::survivors(
             &self.merged,
             self.pop_size,
@@ -353,37 +342,16 @@ impl Algorithm for Nsga3 {
             &mut rng,
         )?;
         self.memory = memory;
-        self.rng = rng;
+        self.run.rng = rng;
         self.pop.clear();
         for i in chosen {
             self.pop.push_from(&self.merged, i);
         }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The feasible non-dominated members of the population, or, when no member is
     /// feasible, those of least total violation; never a failed evaluation. Empty before

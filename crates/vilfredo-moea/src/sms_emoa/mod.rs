@@ -17,9 +17,9 @@ pub use state::SmsEmoaState;
 use crate::mating::{Mating, Operators};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::{check_n_obj, check_tell};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::check_n_obj;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
-use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
 
 /// Settings of [`SmsEmoa`]; the variation defaults are pymoo's (SBX η 15, probability
@@ -148,13 +148,8 @@ impl SmsEmoaConfig {
 #[derive(Debug, Clone)]
 pub struct SmsEmoa {
     config: SmsEmoaConfig,
-    space: Space,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
+    run: Progress,
     pop: Population,
-    batch: Vec<f64>,
-    pending: bool,
     merged: Population,
     mating: Mating,
 }
@@ -170,15 +165,10 @@ impl SmsEmoa {
         let n_var = space.n_var();
         Ok(Self {
             config,
-            rng: SplitMix64::new(config.seed),
-            n_gen: 0,
-            n_eval: 0,
             pop: Population::new(n_var, n_obj, n_constr),
-            batch: Vec::new(),
-            pending: false,
             merged: Population::new(n_var, n_obj, n_constr),
             mating: Mating::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -202,7 +192,7 @@ impl SmsEmoa {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// Objective values of the current population, row-major.
@@ -230,31 +220,31 @@ impl Algorithm for SmsEmoa {
     /// The initial population on the first call, `n_offspring` offspring afterwards;
     /// asking again before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
+        if !self.run.pending {
             let ops = self.config.operators();
             if self.pop.len() == 0 {
                 self.mating.initial(
-                    &self.space,
+                    &self.run.space,
                     &ops,
                     self.config.pop_size,
-                    &mut self.rng,
-                    &mut self.batch,
+                    &mut self.run.rng,
+                    &mut self.run.batch,
                 );
             } else {
                 let n = self.pop.len() as u64;
                 self.mating.offspring(
-                    &self.space,
+                    &self.run.space,
                     &ops,
                     &self.pop.x,
                     self.config.n_offspring,
-                    &mut self.rng,
+                    &mut self.run.rng,
                     |rng| (rng.below(n) as usize, rng.below(n) as usize),
-                    &mut self.batch,
+                    &mut self.run.batch,
                 );
             }
-            self.pending = true;
+            self.run.pending = true;
         }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+        Ok(self.run.batch())
     }
 
     /// Takes the values of the pending batch and removes as many members as it holds.
@@ -265,17 +255,17 @@ impl Algorithm for SmsEmoa {
     /// of a NaN or infinite value (unless the NaN policy is
     /// [`NanPolicy::Infeasible`]). On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        let n = self.batch.len() / self.space.n_var();
-        let shape = (self.pop.n_obj, self.pop.n_constr);
-        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
         if self.pop.len() == 0 {
-            self.pop.extend(&self.batch, f, g);
+            self.pop.extend(&self.run.batch, f, g);
             self.pop.rank = self.pop.ranks()?;
         } else {
             self.merged.clear();
             self.merged.append(&self.pop);
-            self.merged.extend(&self.batch, f, g);
+            self.merged.extend(&self.run.batch, f, g);
             let rank = self.merged.ranks()?;
             let (chosen, ranks) = survival::reduce(&self.merged, &rank, n, self.config.ref_offset)?;
             self.pop.clear();
@@ -284,44 +274,16 @@ impl Algorithm for SmsEmoa {
             }
             self.pop.rank = ranks;
         }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The members of rank 0: the feasible non-dominated ones, or, when no member is
     /// feasible, those of least total violation; never a failed evaluation.
     fn result(&self) -> Solutions {
         self.pop
             .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
-    }
-}
-
-impl SmsEmoa {
-    /// The failed members' indices, for the state.
-    fn failed(&self) -> Vec<usize> {
-        self.pop.failed_indices()
     }
 }

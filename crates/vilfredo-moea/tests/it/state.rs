@@ -63,16 +63,16 @@ fn inconsistent_states_are_refused() {
     assert!(Nsga2::from_state(good.clone()).is_ok());
 
     let mut s = good.clone();
-    s.f.pop();
+    s.run.f.pop();
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good.clone();
-    s.f[5] = f64::NAN;
+    s.run.f[5] = f64::NAN;
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good.clone();
-    s.x[0] = 2.0;
+    s.run.x[0] = 2.0;
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good.clone();
-    s.pending = Some(vec![0.5; 7]);
+    s.run.pending = Some(vec![0.5; 7]);
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good;
     s.config.pop_size = 1;
@@ -96,7 +96,7 @@ fn failed_evaluations_survive_the_snapshot() {
     minimize(&p, &mut first, &mut MaxGenerations(1)).unwrap();
     let snap = through_json(&first.state());
     assert!(
-        !snap.failed.is_empty(),
+        !snap.run.failed.is_empty(),
         "the test needs failures in the snapshot"
     );
     let mut resumed = Nsga2::from_state(snap).unwrap();
@@ -104,7 +104,7 @@ fn failed_evaluations_survive_the_snapshot() {
     minimize(&p, &mut resumed, &mut MaxGenerations(6)).unwrap();
     assert_eq!(resumed.state(), straight.state());
     let mut bad = first.state();
-    bad.failed.push(99);
+    bad.run.failed.push(99);
     assert!(Nsga2::from_state(bad).is_err());
 }
 
@@ -170,13 +170,13 @@ mod nsga3 {
 
         let good = a.state();
         let mut s = good.clone();
-        s.f.pop();
+        s.run.f.pop();
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good.clone();
         s.ref_dirs.pop();
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good.clone();
-        s.x[0] = 2.0;
+        s.run.x[0] = 2.0;
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good.clone();
         s.normalization.as_mut().unwrap().ideal.pop();
@@ -185,7 +185,7 @@ mod nsga3 {
         s.normalization.as_mut().unwrap().extremes[0] = f64::NAN;
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good;
-        s.failed.push(1000);
+        s.run.failed.push(1000);
         assert!(Nsga3::from_state(s).is_err());
     }
 }
@@ -261,7 +261,7 @@ mod moead {
 
         let good = a.state();
         let mut s = good.clone();
-        s.f.pop();
+        s.run.f.pop();
         assert!(Moead::from_state(s).is_err());
         let mut s = good.clone();
         s.weights.truncate(10);

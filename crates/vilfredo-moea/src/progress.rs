@@ -46,6 +46,23 @@ impl Progress {
         Batch::new(&self.batch, self.space.n_var())
     }
 
+    /// The pending batch, made first by `make` (from the space, the generator, and the
+    /// emptied or stale batch buffer to fill) when none is pending: asking again before
+    /// telling returns the same batch. When `make` fails, nothing is pending.
+    pub fn ask(
+        &mut self,
+        make: impl FnOnce(&Space, &mut SplitMix64, &mut Vec<f64>) -> Result<()>,
+    ) -> Result<Batch<'_>> {
+        if !self.pending {
+            if let Err(e) = make(&self.space, &mut self.rng, &mut self.batch) {
+                self.batch.clear();
+                return Err(e);
+            }
+            self.pending = true;
+        }
+        Ok(self.batch())
+    }
+
     /// Checks a `tell` of `f` and `g` against the pending batch for a population of
     /// `pop`'s shape, and returns the number of rows told (see
     /// [`check_tell`](crate::told::check_tell)).

@@ -228,24 +228,15 @@ impl Nsga2 {
     /// `op`'s error, or [`Error::DimensionMismatch`] when it returns too few values; the
     /// state is unchanged except for the random numbers the tournaments drew.
     pub fn ask_with(&mut self, op: &mut dyn crate::Variation) -> Result<Batch<'_>> {
-        if !self.run.pending {
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.run.space,
-                    &self.config,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
-            } else {
-                if let Err(e) = self.external_offspring(op) {
-                    self.run.batch.clear();
-                    return Err(e);
-                }
+        if !self.run.pending && self.pop.len() > 0 {
+            if let Err(e) = self.external_offspring(op) {
+                self.run.batch.clear();
+                return Err(e);
             }
             self.run.pending = true;
         }
-        Ok(self.run.batch())
+        // A pending batch, or the initial population.
+        self.ask()
     }
 }
 
@@ -253,28 +244,15 @@ impl Algorithm for Nsga2 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.run.pending {
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.run.space,
-                    &self.config,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
+        let (config, pop, scratch) = (&self.config, &self.pop, &mut self.scratch);
+        self.run.ask(|space, rng, batch| {
+            if pop.len() == 0 {
+                variation::initial(space, config, rng, scratch, batch);
             } else {
-                variation::offspring(
-                    &self.run.space,
-                    &self.config,
-                    &self.pop,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
+                variation::offspring(space, config, pop, rng, scratch, batch);
             }
-            self.run.pending = true;
-        }
-        Ok(self.run.batch())
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and runs survival.

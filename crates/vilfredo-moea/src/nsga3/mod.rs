@@ -287,30 +287,16 @@ impl Algorithm for Nsga3 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.run.pending {
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.run.space,
-                    self.pop_size,
-                    self.config.eliminate_duplicates,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
+        let (config, n, pop, scratch) = (&self.config, self.pop_size, &self.pop, &mut self.scratch);
+        self.run.ask(|space, rng, batch| {
+            if pop.len() == 0 {
+                let dedup = config.eliminate_duplicates;
+                variation::initial(space, n, dedup, rng, scratch, batch);
             } else {
-                variation::offspring(
-                    &self.run.space,
-                    &self.config,
-                    self.pop_size,
-                    &self.pop,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
+                variation::offspring(space, config, n, pop, rng, scratch, batch);
             }
-            self.run.pending = true;
-        }
-        Ok(self.run.batch())
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and runs survival.

@@ -240,31 +240,17 @@ impl Algorithm for RNsga2 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.run.pending {
-            let c = &self.config.nsga2;
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.run.space,
-                    c,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
+        let (config, pop, scratch) = (&self.config.nsga2, &self.pop, &mut self.scratch);
+        self.run.ask(|space, rng, batch| {
+            if pop.len() == 0 {
+                variation::initial(space, config, rng, scratch, batch);
             } else {
                 // The population changed in survival: hash it afresh.
-                self.scratch.pop_hash.clear();
-                variation::offspring(
-                    &self.run.space,
-                    c,
-                    &self.pop,
-                    &mut self.run.rng,
-                    &mut self.scratch,
-                    &mut self.run.batch,
-                );
+                scratch.pop_hash.clear();
+                variation::offspring(space, config, pop, rng, scratch, batch);
             }
-            self.run.pending = true;
-        }
-        Ok(self.run.batch())
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and runs survival.

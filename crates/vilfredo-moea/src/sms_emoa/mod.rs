@@ -20,6 +20,7 @@ use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCro
 use crate::progress::{Progress, progress_accessors};
 use crate::told::check_n_obj;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
+use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
 
 /// Settings of [`SmsEmoa`]; the variation defaults are pymoo's (SBX η 15, probability
@@ -220,31 +221,18 @@ impl Algorithm for SmsEmoa {
     /// The initial population on the first call, `n_offspring` offspring afterwards;
     /// asking again before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.run.pending {
-            let ops = self.config.operators();
-            if self.pop.len() == 0 {
-                self.mating.initial(
-                    &self.run.space,
-                    &ops,
-                    self.config.pop_size,
-                    &mut self.run.rng,
-                    &mut self.run.batch,
-                );
+        let (config, pop, mating) = (&self.config, &self.pop, &mut self.mating);
+        self.run.ask(|space, rng, batch| {
+            let ops = config.operators();
+            if pop.len() == 0 {
+                mating.initial(space, &ops, config.pop_size, rng, batch);
             } else {
-                let n = self.pop.len() as u64;
-                self.mating.offspring(
-                    &self.run.space,
-                    &ops,
-                    &self.pop.x,
-                    self.config.n_offspring,
-                    &mut self.run.rng,
-                    |rng| (rng.below(n) as usize, rng.below(n) as usize),
-                    &mut self.run.batch,
-                );
+                let n = pop.len() as u64;
+                let parents = |rng: &mut SplitMix64| (rng.below(n) as usize, rng.below(n) as usize);
+                mating.offspring(space, &ops, &pop.x, config.n_offspring, rng, parents, batch);
             }
-            self.run.pending = true;
-        }
-        Ok(self.run.batch())
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and removes as many members as it holds.

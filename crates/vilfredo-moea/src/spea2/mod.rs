@@ -216,36 +216,24 @@ impl Algorithm for Spea2 {
     /// The initial population on the first call, offspring of the archive afterwards;
     /// asking again before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.run.pending {
-            let ops = self.config.operators();
-            if self.archive.len() == 0 {
-                self.mating.initial(
-                    &self.run.space,
-                    &ops,
-                    self.config.pop_size,
-                    &mut self.run.rng,
-                    &mut self.run.batch,
-                );
+        let (config, archive, mating) = (&self.config, &self.archive, &mut self.mating);
+        let fitness = &self.fitness;
+        self.run.ask(|space, rng, batch| {
+            let ops = config.operators();
+            if archive.len() == 0 {
+                mating.initial(space, &ops, config.pop_size, rng, batch);
             } else {
-                let fitness = &self.fitness;
-                self.mating.offspring(
-                    &self.run.space,
-                    &ops,
-                    &self.archive.x,
-                    self.config.pop_size,
-                    &mut self.run.rng,
-                    |rng| {
-                        (
-                            Self::tournament(fitness, rng),
-                            Self::tournament(fitness, rng),
-                        )
-                    },
-                    &mut self.run.batch,
-                );
+                let parents = |rng: &mut SplitMix64| {
+                    (
+                        Self::tournament(fitness, rng),
+                        Self::tournament(fitness, rng),
+                    )
+                };
+                let n = config.pop_size;
+                mating.offspring(space, &ops, &archive.x, n, rng, parents, batch);
             }
-            self.run.pending = true;
-        }
-        Ok(self.run.batch())
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and selects the next archive.

@@ -7,6 +7,7 @@ use crate::operators::{
     BitFlip, DuplicateFilter, PolynomialMutation, RandomReset, Sbx, SbxBlock, UniformCrossover,
     hash_row, random_sample, repair,
 };
+use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
 
 /// How many rounds of mating (or draws per initial vector) may be spent replacing
@@ -23,6 +24,60 @@ pub(crate) struct Operators {
     pub categorical_mutation: RandomReset,
     pub eliminate_duplicates: bool,
 }
+
+impl Operators {
+    /// Checks every operator's settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`](vilfredo_core::Error::InvalidArgument) naming the first
+    /// bad option.
+    pub fn validate(&self) -> Result<()> {
+        self.crossover.validate()?;
+        self.mutation.validate()?;
+        self.binary_crossover.validate()?;
+        self.binary_mutation.validate()?;
+        self.categorical_mutation.validate()
+    }
+
+    /// Turns the parents in `c1` and `c2` into two children: crossover (SBX for real and
+    /// integer variables, uniform for binary and categorical ones), then each child
+    /// mutated and repaired into the space. The random numbers are drawn in this order
+    /// in every algorithm, which keeps their runs as they were.
+    pub fn mate(
+        &self,
+        space: &Space,
+        c1: &mut [f64],
+        c2: &mut [f64],
+        rng: &mut SplitMix64,
+        sbx: &mut SbxBlock,
+    ) {
+        self.crossover.apply_with(space, c1, c2, rng, sbx);
+        self.binary_crossover.apply(space, c1, c2, rng);
+        for c in [c1, c2] {
+            self.mutation.apply(space, c, rng);
+            self.binary_mutation.apply(space, c, rng);
+            self.categorical_mutation.apply(space, c, rng);
+            repair(space, c);
+        }
+    }
+}
+
+/// The [`Operators`] of a configuration whose operator fields bear the usual names
+/// (`crossover`, `mutation`, `binary_crossover`, `binary_mutation`,
+/// `categorical_mutation`), with `eliminate_duplicates` as given.
+macro_rules! operators_of {
+    ($config:expr, $eliminate_duplicates:expr) => {
+        $crate::mating::Operators {
+            crossover: $config.crossover,
+            mutation: $config.mutation,
+            binary_crossover: $config.binary_crossover,
+            binary_mutation: $config.binary_mutation,
+            categorical_mutation: $config.categorical_mutation,
+            eliminate_duplicates: $eliminate_duplicates,
+        }
+    };
+}
+pub(crate) use operators_of;
 
 /// Scratch buffers reused from one batch to the next.
 #[derive(Debug, Clone, Default)]
@@ -97,16 +152,7 @@ impl Mating {
                 let (a, b) = parents(rng);
                 self.c1.copy_from_slice(&pop_x[a * nv..(a + 1) * nv]);
                 self.c2.copy_from_slice(&pop_x[b * nv..(b + 1) * nv]);
-                ops.crossover
-                    .apply_with(space, &mut self.c1, &mut self.c2, rng, &mut self.sbx);
-                ops.binary_crossover
-                    .apply(space, &mut self.c1, &mut self.c2, rng);
-                for c in [&mut self.c1, &mut self.c2] {
-                    ops.mutation.apply(space, c, rng);
-                    ops.binary_mutation.apply(space, c, rng);
-                    ops.categorical_mutation.apply(space, c, rng);
-                    repair(space, c);
-                }
+                ops.mate(space, &mut self.c1, &mut self.c2, rng, &mut self.sbx);
                 for c in [&self.c1, &self.c2] {
                     if out.len() == n * nv {
                         break;

@@ -25,6 +25,7 @@ pub use decomposition::Decomposition;
 pub use state::MoeadState;
 
 use crate::evaluated::Evaluated;
+use crate::mating::{Operators, operators_of};
 use crate::operators::{
     BitFlip, DifferentialEvolution, PolynomialMutation, RandomReset, Sbx, UniformCrossover,
     random_sample, repair,
@@ -143,12 +144,13 @@ impl MoeadConfig {
         }
         crate::operators::check_probability("prob_neighbor_mating", self.prob_neighbor_mating)?;
         self.decomposition.scalarization()?;
-        self.crossover.validate()?;
         self.de.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
+    }
+
+    /// The crossover and mutation operators (duplicates are not eliminated).
+    fn operators(&self) -> Operators {
+        operators_of!(self, false)
     }
 }
 

@@ -23,6 +23,7 @@ pub(crate) mod variation;
 
 pub use state::Nsga2State;
 
+use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
 use crate::told::check_n_obj;
@@ -106,11 +107,12 @@ impl Nsga2Config {
                 reason: format!("at most {} individuals, got {}", u32::MAX, self.pop_size),
             });
         }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
+    }
+
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 

@@ -94,6 +94,7 @@ pub(crate) fn offspring(
     s: &mut Scratch,
     out: &mut Vec<f64>,
 ) {
+    let ops = config.operators();
     let nv = space.n_var();
     let n = config.pop_size;
     out.clear();
@@ -131,18 +132,7 @@ pub(crate) fn offspring(
             let (a, b) = (s.winners[2 * k], s.winners[2 * k + 1]);
             s.c1.copy_from_slice(&pop.x[a * nv..(a + 1) * nv]);
             s.c2.copy_from_slice(&pop.x[b * nv..(b + 1) * nv]);
-            config
-                .crossover
-                .apply_with(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
-            config
-                .binary_crossover
-                .apply(space, &mut s.c1, &mut s.c2, rng);
-            for c in [&mut s.c1, &mut s.c2] {
-                config.mutation.apply(space, c, rng);
-                config.binary_mutation.apply(space, c, rng);
-                config.categorical_mutation.apply(space, c, rng);
-                repair(space, c);
-            }
+            ops.mate(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
             for c in [&s.c1, &s.c2] {
                 if out.len() == n * nv {
                     break;

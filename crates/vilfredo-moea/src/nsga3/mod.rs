@@ -24,6 +24,7 @@ pub use normalize::NormalizationMemory;
 pub use state::Nsga3State;
 
 use crate::evaluated::Evaluated;
+use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
@@ -103,11 +104,12 @@ impl Nsga3Config {
                 });
             }
         }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
+    }
+
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 

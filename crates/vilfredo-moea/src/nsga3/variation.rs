@@ -7,9 +7,7 @@
 use super::Nsga3Config;
 use crate::Space;
 use crate::evaluated::Evaluated;
-use crate::operators::{
-    DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample, repair,
-};
+use crate::operators::{DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample};
 use vilfredo_core::rng::SplitMix64;
 
 /// Rounds of mating (or draws per initial vector) spent replacing duplicates before the
@@ -62,6 +60,7 @@ pub(crate) fn offspring(
     s: &mut Scratch,
     out: &mut Vec<f64>,
 ) {
+    let ops = config.operators();
     let nv = space.n_var();
     out.clear();
     if config.eliminate_duplicates {
@@ -99,18 +98,7 @@ pub(crate) fn offspring(
             let (a, b) = (s.winners[2 * k], s.winners[2 * k + 1]);
             s.c1.copy_from_slice(pop.x_row(a));
             s.c2.copy_from_slice(pop.x_row(b));
-            config
-                .crossover
-                .apply_with(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
-            config
-                .binary_crossover
-                .apply(space, &mut s.c1, &mut s.c2, rng);
-            for c in [&mut s.c1, &mut s.c2] {
-                config.mutation.apply(space, c, rng);
-                config.binary_mutation.apply(space, c, rng);
-                config.categorical_mutation.apply(space, c, rng);
-                repair(space, c);
-            }
+            ops.mate(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
             for c in [&s.c1, &s.c2] {
                 if out.len() == n * nv {
                     break;

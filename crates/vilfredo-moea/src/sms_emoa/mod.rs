@@ -14,7 +14,7 @@ mod survival;
 
 pub use state::SmsEmoaState;
 
-use crate::mating::{Mating, Operators};
+use crate::mating::{Mating, Operators, operators_of};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
@@ -109,22 +109,12 @@ impl SmsEmoaConfig {
                 ),
             });
         }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
     }
 
-    fn operators(&self) -> Operators {
-        Operators {
-            crossover: self.crossover,
-            mutation: self.mutation,
-            binary_crossover: self.binary_crossover,
-            binary_mutation: self.binary_mutation,
-            categorical_mutation: self.categorical_mutation,
-            eliminate_duplicates: self.eliminate_duplicates,
-        }
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 

@@ -1,8 +1,9 @@
 //! Checks shared by the ask/tell algorithms: the values of a `tell` against the pending
-//! batch, and the number of objectives.
+//! batch, the number of objectives, and direction vectors (NSGA-III's reference
+//! directions, MOEA/D's weight vectors).
 
 use crate::NanPolicy;
-use vilfredo_core::{Error, Result};
+use vilfredo_core::{Error, PointsView, Result};
 
 /// Checks the shapes and values told for a pending batch of `n` rows: `f` must be
 /// `n × n_obj`, `g` (`None` meaning empty) `n × n_constr`, and every value finite unless
@@ -57,6 +58,49 @@ pub(crate) fn check_n_obj(n_obj: usize) -> Result<()> {
             name: "n_obj",
             reason: "there must be at least one objective".into(),
         });
+    }
+    Ok(())
+}
+
+/// Checks direction vectors for `n_obj` objectives, reported under the option `name` and
+/// called `noun` (singular, plural): `n_obj` components each, at least `least` of them
+/// (`too_few` says why otherwise), no negative component and no row all zero.
+pub(crate) fn check_directions(
+    dirs: PointsView<'_>,
+    n_obj: usize,
+    (name, noun): (&'static str, (&str, &str)),
+    least: usize,
+    too_few: impl FnOnce() -> String,
+) -> Result<()> {
+    let (one, many) = noun;
+    if dirs.n_obj() != n_obj {
+        return Err(Error::InvalidArgument {
+            name,
+            reason: format!(
+                "{many} have {} components but the problem has {n_obj} objectives",
+                dirs.n_obj()
+            ),
+        });
+    }
+    if dirs.n_points() < least {
+        return Err(Error::InvalidArgument {
+            name,
+            reason: too_few(),
+        });
+    }
+    for (i, w) in dirs.rows().enumerate() {
+        if let Some(k) = w.iter().position(|&v| v < 0.0) {
+            return Err(Error::InvalidArgument {
+                name,
+                reason: format!("{one} {i} has a negative component {} at {k}", w[k]),
+            });
+        }
+        if w.iter().all(|&v| v == 0.0) {
+            return Err(Error::InvalidArgument {
+                name,
+                reason: format!("{one} {i} is all zero"),
+            });
+        }
     }
     Ok(())
 }

@@ -31,6 +31,7 @@ use crate::operators::{
     random_sample, repair,
 };
 use crate::progress::{Progress, progress_accessors};
+use crate::told::check_directions;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::{Error, PointsView, Problem, Result};
 use vilfredo_pareto::scalarize::Scalarization;
@@ -156,39 +157,13 @@ impl MoeadConfig {
 
 /// Checks weight vectors for `n_obj` objectives and a variation needing `least` of them.
 fn check_weights(weights: PointsView<'_>, n_obj: usize, least: usize) -> Result<()> {
-    if weights.n_obj() != n_obj {
-        return Err(Error::InvalidArgument {
-            name: "weights",
-            reason: format!(
-                "weight vectors have {} components but the problem has {n_obj} objectives",
-                weights.n_obj()
-            ),
-        });
-    }
-    if weights.n_points() < least {
-        return Err(Error::InvalidArgument {
-            name: "weights",
-            reason: format!(
-                "MOEA/D needs at least {least} weight vectors (one per subproblem), got {}",
-                weights.n_points()
-            ),
-        });
-    }
-    for (i, w) in weights.rows().enumerate() {
-        if let Some(k) = w.iter().position(|&v| v < 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "weights",
-                reason: format!("weight vector {i} has a negative component {} at {k}", w[k]),
-            });
-        }
-        if w.iter().all(|&v| v == 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "weights",
-                reason: format!("weight vector {i} is all zero"),
-            });
-        }
-    }
-    Ok(())
+    let noun = ("weight vector", "weight vectors");
+    check_directions(weights, n_obj, ("weights", noun), least, || {
+        format!(
+            "MOEA/D needs at least {least} weight vectors (one per subproblem), got {}",
+            weights.n_points()
+        )
+    })
 }
 
 /// MOEA/D (Zhang & Li 2007, IEEE TEVC 11(6); `δ` and `n_r` from Li & Zhang 2009, IEEE

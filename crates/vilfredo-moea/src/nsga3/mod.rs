@@ -27,6 +27,7 @@ use crate::evaluated::Evaluated;
 use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
+use crate::told::check_directions;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use variation::Scratch;
 use vilfredo_core::{Error, PointsView, Problem, Result};
@@ -122,36 +123,10 @@ pub fn nsga3_pop_size(n_dirs: usize) -> usize {
 /// Checks reference directions for `n_obj` objectives: at least one row, every value
 /// finite and non-negative, no row all zero.
 fn check_dirs(dirs: PointsView<'_>, n_obj: usize) -> Result<()> {
-    if dirs.n_obj() != n_obj {
-        return Err(Error::InvalidArgument {
-            name: "ref_dirs",
-            reason: format!(
-                "reference directions have {} components but the problem has {n_obj} objectives",
-                dirs.n_obj()
-            ),
-        });
-    }
-    if dirs.is_empty() {
-        return Err(Error::InvalidArgument {
-            name: "ref_dirs",
-            reason: "at least one reference direction is needed".into(),
-        });
-    }
-    for (i, w) in dirs.rows().enumerate() {
-        if let Some(k) = w.iter().position(|&v| v < 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "ref_dirs",
-                reason: format!("direction {i} has a negative component {} at {k}", w[k]),
-            });
-        }
-        if w.iter().all(|&v| v == 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "ref_dirs",
-                reason: format!("direction {i} is all zero"),
-            });
-        }
-    }
-    Ok(())
+    let noun = ("direction", "reference directions");
+    check_directions(dirs, n_obj, ("ref_dirs", noun), 1, || {
+        "at least one reference direction is needed".into()
+    })
 }
 
 /// NSGA-III (Deb & Jain 2014, IEEE TEVC 18(4)), driven by ask/tell.

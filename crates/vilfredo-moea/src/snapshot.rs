@@ -5,6 +5,7 @@
 
 use crate::Space;
 use crate::evaluated::Evaluated;
+use crate::told::check_finite;
 use vilfredo_core::{Error, Result};
 
 /// Space, generator, counters, population and pending batch of a run, as saved in every
@@ -75,19 +76,8 @@ impl RunSnapshot {
             });
         }
         // Failed evaluations are stored as finite stand-ins, so every value is finite.
-        for (what, values, width) in [
-            ("state objectives", &self.f, n_obj),
-            ("state constraints", &self.g, n_constr.max(1)),
-        ] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
+        check_finite("state objectives", &self.f, n_obj)?;
+        check_finite("state constraints", &self.g, n_constr.max(1))?;
         let mut pop = Evaluated::new(nv, n_obj, n_constr);
         pop.extend(&self.x, &self.f, &self.g);
         for &i in &self.failed {

@@ -38,17 +38,40 @@ pub(crate) fn check_tell(
     if nan_policy == NanPolicy::Infeasible {
         return Ok(());
     }
-    for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
-        if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NonFinite {
-                what,
-                row: pos / width,
-                column: pos % width,
-                value: values[pos],
-            });
-        }
+    check_finite("objectives", f, n_obj)?;
+    check_finite("constraints", g, n_constr)
+}
+
+/// Checks that every value of `values` (row-major, `width` to a row) is finite, naming
+/// the first that is not by its row and column.
+pub(crate) fn check_finite(what: &'static str, values: &[f64], width: usize) -> Result<()> {
+    match values.iter().position(|v| !v.is_finite()) {
+        Some(pos) => Err(Error::NonFinite {
+            what,
+            row: pos / width,
+            column: pos % width,
+            value: values[pos],
+        }),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// Checks a vector restored from a state: `expected` values, all finite (`width` to a
+/// row when naming a bad one).
+pub(crate) fn check_saved(
+    what: &'static str,
+    values: &[f64],
+    expected: usize,
+    width: usize,
+) -> Result<()> {
+    if values.len() != expected {
+        return Err(Error::DimensionMismatch {
+            what,
+            expected,
+            found: values.len(),
+        });
+    }
+    check_finite(what, values, width)
 }
 
 /// Checks that `n_obj` is at least 1.

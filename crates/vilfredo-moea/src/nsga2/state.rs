@@ -39,6 +39,10 @@ impl Nsga2 {
     /// `pop_size` after the first generation); [`Error::NonFinite`] for a NaN or infinite
     /// objective or constraint; [`Error::InvalidArgument`] when a decision vector lies
     /// outside the space.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn from_state(state: Nsga2State) -> Result<Self> {
         let run = &state.run;
         let mut alg = Nsga2::new(run.space.clone(), run.n_obj, run.n_constr, state.config)?;

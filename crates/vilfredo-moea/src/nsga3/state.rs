@@ -5,7 +5,8 @@
 
 use super::{NormalizationMemory, Nsga3, Nsga3Config};
 use crate::RunSnapshot;
-use vilfredo_core::{Error, PointsView, Result};
+use crate::told::check_saved;
+use vilfredo_core::{PointsView, Result};
 
 /// Everything needed to continue an [`Nsga3`] run bit for bit; serializable with the
 /// `serde` feature (use a float-exact format, as for
@@ -45,6 +46,10 @@ impl Nsga3 {
     /// the normalization memory has the wrong size; [`Error::NonFinite`] for a NaN or
     /// infinite value; [`Error::InvalidArgument`] when a decision vector lies outside the
     /// space or a failed index is beyond the population.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn from_state(state: Nsga3State) -> Result<Self> {
         let run = &state.run;
         let no = run.n_obj;
@@ -58,21 +63,7 @@ impl Nsga3 {
                 ("state worst point", no, &m.worst),
                 ("state extreme points", no * no, &m.extremes),
             ] {
-                if values.len() != expected {
-                    return Err(Error::DimensionMismatch {
-                        what,
-                        expected,
-                        found: values.len(),
-                    });
-                }
-                if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                    return Err(Error::NonFinite {
-                        what,
-                        row: pos / no,
-                        column: pos % no,
-                        value: values[pos],
-                    });
-                }
+                check_saved(what, values, expected, no)?;
             }
         }
         alg.pop = pop;

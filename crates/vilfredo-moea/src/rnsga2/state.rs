@@ -6,8 +6,9 @@
 use super::RNsga2;
 use super::preference::Bounds;
 use crate::nsga2::population::Population;
+use crate::told::check_saved;
 use crate::{RNsga2Config, RunSnapshot};
-use vilfredo_core::{Error, Result};
+use vilfredo_core::Result;
 
 /// Everything needed to continue an [`RNsga2`] run bit for bit; serializable with the
 /// `serde` feature (use a float-exact format).
@@ -51,6 +52,10 @@ impl RNsga2 {
     /// or the preference distances or bounds have the wrong length; [`Error::NonFinite`]
     /// for a NaN or infinite value; [`Error::InvalidArgument`] when a decision vector
     /// lies outside the space.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn from_state(state: RNsga2State) -> Result<Self> {
         let run = &state.run;
         let mut alg = RNsga2::new(run.space.clone(), run.n_obj, run.n_constr, state.config)?;
@@ -66,21 +71,8 @@ impl RNsga2 {
             ("state ideal point", no, state.ideal.as_ref()),
             ("state nadir point", no, state.nadir.as_ref()),
         ] {
-            let Some(values) = values else { continue };
-            if values.len() != expected {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found: values.len(),
-                });
-            }
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: 0,
-                    column: pos,
-                    value: values[pos],
-                });
+            if let Some(values) = values {
+                check_saved(what, values, expected, expected.max(1))?;
             }
         }
         pop.rank = pop.ranks()?;

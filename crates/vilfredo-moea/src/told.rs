@@ -42,6 +42,22 @@ pub(crate) fn check_tell(
     check_finite("constraints", g, n_constr)
 }
 
+/// Checks a population size of `algorithm`: at least 2 (a pair of parents), and at most
+/// `u32::MAX` (tournaments index the population with 32-bit numbers).
+pub(crate) fn check_pop_size(algorithm: &str, n: usize) -> Result<()> {
+    let reason = if n < 2 {
+        format!("{algorithm} needs a population of at least 2, got {n}")
+    } else if n > u32::MAX as usize {
+        format!("at most {} individuals, got {n}", u32::MAX)
+    } else {
+        return Ok(());
+    };
+    Err(Error::InvalidArgument {
+        name: "pop_size",
+        reason,
+    })
+}
+
 /// Checks that every value of `values` (row-major, `width` to a row) is finite, naming
 /// the first that is not by its row and column.
 pub(crate) fn check_finite(what: &'static str, values: &[f64], width: usize) -> Result<()> {

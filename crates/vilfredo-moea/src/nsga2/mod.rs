@@ -26,11 +26,11 @@ pub use state::Nsga2State;
 use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
-use crate::told::check_n_obj;
+use crate::told::{check_n_obj, check_pop_size};
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
 use variation::Scratch;
-use vilfredo_core::{Error, Problem, Result};
+use vilfredo_core::{Problem, Result};
 
 /// Settings of [`Nsga2`]; the defaults are pymoo's NSGA-II defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,6 +62,8 @@ pub struct Nsga2Config {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NanPolicy {
     /// `tell` fails with [`Error::NonFinite`] naming the row and column (the default).
+    ///
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
     #[default]
     Error,
     /// The individual is kept as infeasible, ranked after every evaluated individual
@@ -91,22 +93,10 @@ impl Nsga2Config {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] naming the first bad option.
+    ///
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn validate(&self) -> Result<()> {
-        if self.pop_size < 2 {
-            return Err(Error::InvalidArgument {
-                name: "pop_size",
-                reason: format!(
-                    "NSGA-II needs a population of at least 2, got {}",
-                    self.pop_size
-                ),
-            });
-        }
-        if self.pop_size > u32::MAX as usize {
-            return Err(Error::InvalidArgument {
-                name: "pop_size",
-                reason: format!("at most {} individuals, got {}", u32::MAX, self.pop_size),
-            });
-        }
+        check_pop_size("NSGA-II", self.pop_size)?;
         self.operators().validate()
     }
 
@@ -148,6 +138,8 @@ impl Nsga2 {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] when `n_obj` is 0 or a setting is invalid.
+    ///
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn new(space: Space, n_obj: usize, n_constr: usize, config: Nsga2Config) -> Result<Self> {
         check_n_obj(n_obj)?;
         config.validate()?;
@@ -229,6 +221,8 @@ impl Nsga2 {
     /// # Errors
     /// `op`'s error, or [`Error::DimensionMismatch`] when it returns too few values; the
     /// state is unchanged except for the random numbers the tournaments drew.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
     pub fn ask_with(&mut self, op: &mut dyn crate::Variation) -> Result<Batch<'_>> {
         if !self.run.pending && self.pop.len() > 0 {
             if let Err(e) = self.external_offspring(op) {
@@ -265,6 +259,10 @@ impl Algorithm for Nsga2 {
     /// naming the row and column of a NaN or infinite objective or constraint value
     /// (unless [`Nsga2Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
         let n = self
             .run

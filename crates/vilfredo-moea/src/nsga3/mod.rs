@@ -27,7 +27,7 @@ use crate::evaluated::Evaluated;
 use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
-use crate::told::check_directions;
+use crate::told::{check_directions, check_pop_size};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use variation::Scratch;
 use vilfredo_core::{Error, PointsView, Problem, Result};
@@ -92,18 +92,7 @@ impl Nsga3Config {
     /// [`Error::InvalidArgument`] naming the first bad option.
     pub fn validate(&self) -> Result<()> {
         if let Some(n) = self.pop_size {
-            if n < 2 {
-                return Err(Error::InvalidArgument {
-                    name: "pop_size",
-                    reason: format!("NSGA-III needs a population of at least 2, got {n}"),
-                });
-            }
-            if n > u32::MAX as usize {
-                return Err(Error::InvalidArgument {
-                    name: "pop_size",
-                    reason: format!("at most {} individuals, got {n}", u32::MAX),
-                });
-            }
+            check_pop_size("NSGA-III", n)?;
         }
         self.operators().validate()
     }

@@ -18,7 +18,7 @@ use crate::mating::{Mating, Operators, operators_of};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
-use crate::told::check_n_obj;
+use crate::told::{check_n_obj, check_pop_size};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
@@ -80,16 +80,7 @@ impl SmsEmoaConfig {
     /// # Errors
     /// [`Error::InvalidArgument`] naming the first bad option.
     pub fn validate(&self) -> Result<()> {
-        if self.pop_size < 2 || self.pop_size > u32::MAX as usize {
-            return Err(Error::InvalidArgument {
-                name: "pop_size",
-                reason: format!(
-                    "SMS-EMOA needs a population of 2 to {}, got {}",
-                    u32::MAX,
-                    self.pop_size
-                ),
-            });
-        }
+        check_pop_size("SMS-EMOA", self.pop_size)?;
         if self.n_offspring == 0 || self.n_offspring > u32::MAX as usize {
             return Err(Error::InvalidArgument {
                 name: "n_offspring",

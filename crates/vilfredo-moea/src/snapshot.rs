@@ -92,3 +92,33 @@ impl RunSnapshot {
         Ok(pop)
     }
 }
+
+/// Lets every state read and write the fields of its [`RunSnapshot`] directly
+/// (`state.pending`, `state.space`, …), as when each state held them itself.
+macro_rules! run_fields_of {
+    ($($state:ty),*) => {
+        $(
+            impl std::ops::Deref for $state {
+                type Target = RunSnapshot;
+                fn deref(&self) -> &RunSnapshot {
+                    &self.run
+                }
+            }
+
+            impl std::ops::DerefMut for $state {
+                fn deref_mut(&mut self) -> &mut RunSnapshot {
+                    &mut self.run
+                }
+            }
+        )*
+    };
+}
+
+run_fields_of!(
+    crate::Nsga2State,
+    crate::Nsga3State,
+    crate::MoeadState,
+    crate::SmsEmoaState,
+    crate::Spea2State,
+    crate::RNsga2State
+);

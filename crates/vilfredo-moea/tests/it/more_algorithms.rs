@@ -594,22 +594,13 @@ fn failed_flags_survive_survival() {
         minimize(&p, &mut spea2, &mut t).unwrap();
         minimize(&p, &mut rnsga2, &mut t).unwrap();
         let counts = [
+            (nsga2.state().failed.len(), stand_ins(&nsga2.state().f)),
             (
-                nsga2.state().run.failed.len(),
-                stand_ins(&nsga2.state().run.f),
+                sms_emoa.state().failed.len(),
+                stand_ins(&sms_emoa.state().f),
             ),
-            (
-                sms_emoa.state().run.failed.len(),
-                stand_ins(&sms_emoa.state().run.f),
-            ),
-            (
-                spea2.state().run.failed.len(),
-                stand_ins(&spea2.state().run.f),
-            ),
-            (
-                rnsga2.state().run.failed.len(),
-                stand_ins(&rnsga2.state().run.f),
-            ),
+            (spea2.state().failed.len(), stand_ins(&spea2.state().f)),
+            (rnsga2.state().failed.len(), stand_ins(&rnsga2.state().f)),
         ];
         for (k, (flags, values)) in counts.into_iter().enumerate() {
             assert_eq!(flags, values, "algorithm {k}, generation {generation}");

@@ -156,13 +156,13 @@ fn inconsistent_states_are_refused() {
     let good = a.state();
     assert!(SmsEmoa::from_state(good.clone()).is_ok());
     let mut s = good.clone();
-    s.run.f.pop();
+    s.f.pop();
     assert!(SmsEmoa::from_state(s).is_err());
     let mut s = good.clone();
-    s.run.x[0] = 2.0;
+    s.x[0] = 2.0;
     assert!(SmsEmoa::from_state(s).is_err());
     let mut s = good;
-    s.run.failed.push(99);
+    s.failed.push(99);
     assert!(SmsEmoa::from_state(s).is_err());
 
     let mut b = Spea2::for_problem(

@@ -63,16 +63,16 @@ fn inconsistent_states_are_refused() {
     assert!(Nsga2::from_state(good.clone()).is_ok());
 
     let mut s = good.clone();
-    s.run.f.pop();
+    s.f.pop();
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good.clone();
-    s.run.f[5] = f64::NAN;
+    s.f[5] = f64::NAN;
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good.clone();
-    s.run.x[0] = 2.0;
+    s.x[0] = 2.0;
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good.clone();
-    s.run.pending = Some(vec![0.5; 7]);
+    s.pending = Some(vec![0.5; 7]);
     assert!(Nsga2::from_state(s).is_err());
     let mut s = good;
     s.config.pop_size = 1;
@@ -96,7 +96,7 @@ fn failed_evaluations_survive_the_snapshot() {
     minimize(&p, &mut first, &mut MaxGenerations(1)).unwrap();
     let snap = through_json(&first.state());
     assert!(
-        !snap.run.failed.is_empty(),
+        !snap.failed.is_empty(),
         "the test needs failures in the snapshot"
     );
     let mut resumed = Nsga2::from_state(snap).unwrap();
@@ -104,7 +104,7 @@ fn failed_evaluations_survive_the_snapshot() {
     minimize(&p, &mut resumed, &mut MaxGenerations(6)).unwrap();
     assert_eq!(resumed.state(), straight.state());
     let mut bad = first.state();
-    bad.run.failed.push(99);
+    bad.failed.push(99);
     assert!(Nsga2::from_state(bad).is_err());
 }
 
@@ -116,7 +116,8 @@ const OLD_NSGA2_JSON: &str = r#"{"config":{"pop_size":4,"seed":3,"crossover":{"e
 fn snapshots_written_before_the_shared_run_snapshot_still_load_unchanged() {
     let state: Nsga2State = serde_json::from_str(OLD_NSGA2_JSON).unwrap();
     assert_eq!((state.run.n_gen, state.run.n_eval), (2, 8));
-    assert_eq!(state.run.pending.as_ref().map(Vec::len), Some(12));
+    // The run's fields read through the state as before.
+    assert_eq!(state.pending.as_ref().map(Vec::len), Some(12));
     // The same fields in the same order: the text comes back byte for byte.
     assert_eq!(serde_json::to_string(&state).unwrap(), OLD_NSGA2_JSON);
     // Snapshots from before failed evaluations were recorded have no `failed` field.
@@ -190,13 +191,13 @@ mod nsga3 {
 
         let good = a.state();
         let mut s = good.clone();
-        s.run.f.pop();
+        s.f.pop();
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good.clone();
         s.ref_dirs.pop();
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good.clone();
-        s.run.x[0] = 2.0;
+        s.x[0] = 2.0;
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good.clone();
         s.normalization.as_mut().unwrap().ideal.pop();
@@ -205,7 +206,7 @@ mod nsga3 {
         s.normalization.as_mut().unwrap().extremes[0] = f64::NAN;
         assert!(Nsga3::from_state(s).is_err());
         let mut s = good;
-        s.run.failed.push(1000);
+        s.failed.push(1000);
         assert!(Nsga3::from_state(s).is_err());
     }
 }
@@ -281,7 +282,7 @@ mod moead {
 
         let good = a.state();
         let mut s = good.clone();
-        s.run.f.pop();
+        s.f.pop();
         assert!(Moead::from_state(s).is_err());
         let mut s = good.clone();
         s.weights.truncate(10);

@@ -19,7 +19,8 @@
 //! - [`Variation`]: offspring made outside the algorithm (for example by another
 //!   program), used with [`Nsga2::ask_with`];
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
-//!   (serializable with the `serde` feature, on by default).
+//!   (serializable with the `serde` feature, on by default); every algorithm's state
+//!   embeds a [`RunSnapshot`], the part they all save alike.
 //!
 //! Everything is minimised; a constraint value `g ≤ 0` is satisfied and `g > 0` is
 //! violated by `g`. Results depend only on the inputs and the seed: random numbers come

@@ -1,11 +1,13 @@
-//! Making offspring from chosen parents, shared by the algorithms whose parent selection
-//! differs from NSGA-II's: SBX and polynomial mutation (uniform crossover and bit flip for
-//! binary variables), repair, and duplicates redrawn.
+//! Making offspring, shared by every algorithm: the variation operators and their one
+//! mating step (SBX and polynomial mutation, uniform crossover and bit flip for binary
+//! variables, random reset for categorical ones, repair), and the loops that redraw
+//! duplicates, for parents chosen by binary tournament (NSGA-II, R-NSGA-II, NSGA-III) or
+//! by a caller's rule (SMS-EMOA, SPEA2).
 
 use crate::Space;
 use crate::operators::{
     BitFlip, DuplicateFilter, PolynomialMutation, RandomReset, Sbx, SbxBlock, UniformCrossover,
-    hash_row, random_sample, repair,
+    binary_tournament, hash_row, random_sample, repair,
 };
 use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
@@ -78,6 +80,85 @@ macro_rules! operators_of {
     };
 }
 pub(crate) use operators_of;
+
+/// Buffers of mating by binary tournament (NSGA-II, R-NSGA-II, NSGA-III), reused from
+/// one batch to the next.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TournamentMating {
+    pub dup: DuplicateFilter,
+    pub perm: Vec<u32>,
+    pub winners: Vec<usize>,
+    pub c1: Vec<f64>,
+    pub c2: Vec<f64>,
+    sbx: SbxBlock,
+}
+
+impl TournamentMating {
+    /// Appends offspring of the population `pop_x` (row-major) to `out` until it holds
+    /// `n`: each round draws the parents of the pairs still needed by binary tournament
+    /// on `keys` (rank, then the larger second key), and each pair gives two children by
+    /// [`Operators::mate`]; the second child of the last pair is dropped when `n` is odd.
+    /// With duplicates eliminated, `dup` must already hold the population, children
+    /// equal to it or to an earlier child are redrawn for up to [`MAX_ATTEMPTS`] rounds,
+    /// and the hash of each child kept is pushed to `hashes` when given.
+    // Each argument is a distinct input of the one step; bundling them would only hide it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn offspring(
+        &mut self,
+        space: &Space,
+        ops: &Operators,
+        pop_x: &[f64],
+        keys: (&[usize], &[f64]),
+        n: usize,
+        rng: &mut SplitMix64,
+        out: &mut Vec<f64>,
+        mut hashes: Option<&mut Vec<u64>>,
+    ) {
+        let nv = space.n_var();
+        self.c1.resize(nv, 0.0);
+        self.c2.resize(nv, 0.0);
+        for attempt in 0..MAX_ATTEMPTS {
+            let need = n - out.len() / nv;
+            if need == 0 {
+                break;
+            }
+            let last = attempt + 1 == MAX_ATTEMPTS;
+            let pairs = need.div_ceil(2);
+            self.winners.clear();
+            let (rank, second) = keys;
+            binary_tournament(
+                rank,
+                second,
+                2 * pairs,
+                rng,
+                &mut self.perm,
+                &mut self.winners,
+            );
+            for k in 0..pairs {
+                let (a, b) = (self.winners[2 * k], self.winners[2 * k + 1]);
+                self.c1.copy_from_slice(&pop_x[a * nv..(a + 1) * nv]);
+                self.c2.copy_from_slice(&pop_x[b * nv..(b + 1) * nv]);
+                ops.mate(space, &mut self.c1, &mut self.c2, rng, &mut self.sbx);
+                for c in [&self.c1, &self.c2] {
+                    if out.len() == n * nv {
+                        break;
+                    }
+                    if !ops.eliminate_duplicates {
+                        out.extend_from_slice(c);
+                        continue;
+                    }
+                    let h = hash_row(c);
+                    if self.dup.insert_hashed(c, h) || last {
+                        out.extend_from_slice(c);
+                        if let Some(hashes) = hashes.as_deref_mut() {
+                            hashes.push(h);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// Scratch buffers reused from one batch to the next.
 #[derive(Debug, Clone, Default)]

@@ -4,9 +4,8 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
-use crate::operators::{
-    DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample, repair,
-};
+use crate::mating::TournamentMating;
+use crate::operators::{binary_tournament, hash_row, random_sample, repair};
 use crate::variation::{MatingPool, Variation};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
@@ -19,12 +18,8 @@ const MAX_ATTEMPTS: usize = 100;
 /// Scratch buffers reused from one generation to the next.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
-    pub dup: DuplicateFilter,
-    pub perm: Vec<u32>,
-    pub winners: Vec<usize>,
-    pub c1: Vec<f64>,
-    pub c2: Vec<f64>,
-    pub sbx: SbxBlock,
+    /// Tournament, crossover and mutation buffers, and the duplicate filter.
+    pub mate: TournamentMating,
     /// Row hashes of the population, when known (see [`Scratch::survived`]); empty
     /// otherwise.
     pub pop_hash: Vec<u64>,
@@ -65,21 +60,21 @@ pub(crate) fn initial(
 ) {
     let nv = space.n_var();
     out.clear();
-    s.dup.reset(nv);
+    s.mate.dup.reset(nv);
     s.batch_hash.clear();
     s.pop_hash.clear();
-    s.c1.resize(nv, 0.0);
+    s.mate.c1.resize(nv, 0.0);
     let mut draws = 0;
     while out.len() < config.pop_size * nv {
-        random_sample(space, &mut s.c1, rng);
+        random_sample(space, &mut s.mate.c1, rng);
         draws += 1;
         if !config.eliminate_duplicates {
-            out.extend_from_slice(&s.c1);
+            out.extend_from_slice(&s.mate.c1);
             continue;
         }
-        let h = hash_row(&s.c1);
-        if s.dup.insert_hashed(&s.c1, h) || draws > MAX_ATTEMPTS * config.pop_size {
-            out.extend_from_slice(&s.c1);
+        let h = hash_row(&s.mate.c1);
+        if s.mate.dup.insert_hashed(&s.mate.c1, h) || draws > MAX_ATTEMPTS * config.pop_size {
+            out.extend_from_slice(&s.mate.c1);
             s.batch_hash.push(h);
         }
     }
@@ -100,55 +95,20 @@ pub(crate) fn offspring(
     out.clear();
     s.batch_hash.clear();
     if config.eliminate_duplicates {
-        s.dup.reset(nv);
+        s.mate.dup.reset(nv);
         if s.pop_hash.len() != pop.len() {
             s.pop_hash.clear();
             s.pop_hash.extend(pop.x.chunks_exact(nv).map(hash_row));
         }
         for (row, &h) in pop.x.chunks_exact(nv).zip(&s.pop_hash) {
             debug_assert_eq!(h, hash_row(row));
-            s.dup.insert_hashed(row, h);
+            s.mate.dup.insert_hashed(row, h);
         }
     }
-    s.c1.resize(nv, 0.0);
-    s.c2.resize(nv, 0.0);
-    for attempt in 0..MAX_ATTEMPTS {
-        let need = n - out.len() / nv;
-        if need == 0 {
-            break;
-        }
-        let last = attempt + 1 == MAX_ATTEMPTS;
-        let pairs = need.div_ceil(2);
-        s.winners.clear();
-        binary_tournament(
-            &pop.rank,
-            &pop.crowding,
-            2 * pairs,
-            rng,
-            &mut s.perm,
-            &mut s.winners,
-        );
-        for k in 0..pairs {
-            let (a, b) = (s.winners[2 * k], s.winners[2 * k + 1]);
-            s.c1.copy_from_slice(&pop.x[a * nv..(a + 1) * nv]);
-            s.c2.copy_from_slice(&pop.x[b * nv..(b + 1) * nv]);
-            ops.mate(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
-            for c in [&s.c1, &s.c2] {
-                if out.len() == n * nv {
-                    break;
-                }
-                if !config.eliminate_duplicates {
-                    out.extend_from_slice(c);
-                    continue;
-                }
-                let h = hash_row(c);
-                if s.dup.insert_hashed(c, h) || last {
-                    out.extend_from_slice(c);
-                    s.batch_hash.push(h);
-                }
-            }
-        }
-    }
+    let keys = (&pop.rank[..], &pop.crowding[..]);
+    let hashes = Some(&mut s.batch_hash);
+    s.mate
+        .offspring(space, &ops, &pop.x, keys, n, rng, out, hashes);
 }
 
 /// Fills the batch with `pop_size` offspring made by `op` from parents chosen by
@@ -166,9 +126,9 @@ impl super::Nsga2 {
         out.clear();
         s.batch_hash.clear();
         s.pop_hash.clear();
-        s.dup.reset(nv);
+        s.mate.dup.reset(nv);
         for row in pop.x.chunks_exact(nv) {
-            s.dup.insert_hashed(row, hash_row(row));
+            s.mate.dup.insert_hashed(row, hash_row(row));
         }
         let mut parents = Vec::new();
         let mut values = Vec::new();
@@ -179,18 +139,18 @@ impl super::Nsga2 {
             }
             let last = round + 1 == MAX_EXTERNAL_ROUNDS;
             let pairs = need.div_ceil(2);
-            s.winners.clear();
+            s.mate.winners.clear();
             binary_tournament(
                 &pop.rank,
                 &pop.crowding,
                 2 * pairs,
                 rng,
-                &mut s.perm,
-                &mut s.winners,
+                &mut s.mate.perm,
+                &mut s.mate.winners,
             );
             parents.clear();
             values.clear();
-            for &w in &s.winners {
+            for &w in &s.mate.winners {
                 parents.extend_from_slice(&pop.x[w * nv..(w + 1) * nv]);
                 values.extend_from_slice(&pop.f[w * pop.n_obj..(w + 1) * pop.n_obj]);
             }
@@ -212,12 +172,12 @@ impl super::Nsga2 {
                 });
             }
             for c in children.chunks_exact(nv).take(need) {
-                s.c1.clear();
-                s.c1.extend_from_slice(c);
-                repair(space, &mut s.c1);
-                let h = hash_row(&s.c1);
-                if !config.eliminate_duplicates || s.dup.insert_hashed(&s.c1, h) || last {
-                    out.extend_from_slice(&s.c1);
+                s.mate.c1.clear();
+                s.mate.c1.extend_from_slice(c);
+                repair(space, &mut s.mate.c1);
+                let h = hash_row(&s.mate.c1);
+                if !config.eliminate_duplicates || s.mate.dup.insert_hashed(&s.mate.c1, h) || last {
+                    out.extend_from_slice(&s.mate.c1);
                 }
             }
         }

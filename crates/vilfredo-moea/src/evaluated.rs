@@ -101,6 +101,24 @@ impl Evaluated {
         }
     }
 
+    /// Becomes the members of `pop` followed by the individuals of row-major `x`, `f`,
+    /// `g` (the merged population of a survival step).
+    pub fn merge(&mut self, pop: &Evaluated, x: &[f64], f: &[f64], g: &[f64]) {
+        self.clear();
+        // `append` keeps failed evaluations failed; `extend` would take their finite
+        // stand-ins for real values.
+        self.append(pop);
+        self.extend(x, f, g);
+    }
+
+    /// Becomes the members `chosen` of `from`, in that order (the survivors).
+    pub fn keep(&mut self, from: &Evaluated, chosen: &[usize]) {
+        self.clear();
+        for &i in chosen {
+            self.push_from(from, i);
+        }
+    }
+
     /// Indices of the failed members, for a state.
     pub fn failed_indices(&self) -> Vec<usize> {
         (0..self.len()).filter(|&i| self.failed[i]).collect()

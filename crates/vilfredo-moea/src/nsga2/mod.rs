@@ -273,17 +273,10 @@ impl Algorithm for Nsga2 {
             self.pop.assess()?;
             self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
-            self.merged.clear();
-            // `append` keeps failed evaluations failed; `extend` would take their finite
-            // stand-ins for real values.
-            self.merged.append(&self.pop);
-            self.merged.extend(&self.run.batch, f, g);
+            self.merged.merge(&self.pop, &self.run.batch, f, g);
             let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
             self.scratch.survived(self.pop.len(), &chosen);
-            self.pop.clear();
-            for i in chosen {
-                self.pop.push_from(&self.merged, i);
-            }
+            self.pop.keep(&self.merged, &chosen);
             // The same ranks as `assess` would find (see `survivors`).
             self.pop.rank = ranks;
             debug_assert!(self.pop.ranks().is_ok_and(|r| r == self.pop.rank));

@@ -50,6 +50,18 @@ impl Population {
         self.crowding.clear();
     }
 
+    /// [`Evaluated::merge`], ranks and distances left unset.
+    pub fn merge(&mut self, pop: &Population, x: &[f64], f: &[f64], g: &[f64]) {
+        self.clear();
+        self.members.merge(&pop.members, x, f, g);
+    }
+
+    /// [`Evaluated::keep`], ranks and distances left unset.
+    pub fn keep(&mut self, from: &Population, chosen: &[usize]) {
+        self.clear();
+        self.members.keep(&from.members, chosen);
+    }
+
     /// Pareto ranks under constrained domination; plain ranks without constraints.
     pub fn ranks(&self) -> Result<Vec<usize>> {
         let points = PointsView::named("objectives", &self.f, self.n_obj)?;

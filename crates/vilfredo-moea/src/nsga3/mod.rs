@@ -278,11 +278,7 @@ impl Algorithm for Nsga3 {
             .run
             .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        self.merged.clear();
-        self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
-        self.merged.cv.copy_from_slice(&self.pop.cv);
-        self.merged.failed.copy_from_slice(&self.pop.failed);
-        self.merged.extend(&self.run.batch, f, g);
+        self.merged.merge(&self.pop, &self.run.batch, f, g);
         // Survival changes the memory and the generator only once it cannot fail.
         let mut memory = self.memory.clone();
         let mut rng = self.run.rng.clone();
@@ -295,10 +291,7 @@ impl Algorithm for Nsga3 {
         )?;
         self.memory = memory;
         self.run.rng = rng;
-        self.pop.clear();
-        for i in chosen {
-            self.pop.push_from(&self.merged, i);
-        }
+        self.pop.keep(&self.merged, &chosen);
         self.run.told(n);
         Ok(())
     }

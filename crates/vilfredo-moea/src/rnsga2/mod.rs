@@ -225,10 +225,7 @@ impl RNsga2 {
         };
         let (chosen, distances) =
             preference::survivors(&self.merged, &rank, n, &pref, &self.bounds.ranges());
-        self.pop.clear();
-        for &i in &chosen {
-            self.pop.push_from(&self.merged, i);
-        }
+        self.pop.keep(&self.merged, &chosen);
         // Whole fronts are kept before the split one, so ranks carry over (as NSGA-II).
         self.pop.rank = chosen.iter().map(|&i| rank[i]).collect();
         self.pop.crowding = distances.iter().map(|d| -d).collect();
@@ -266,9 +263,7 @@ impl Algorithm for RNsga2 {
             .run
             .check_tell(&self.pop, f, g, self.config.nsga2.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        self.merged.clear();
-        self.merged.append(&self.pop);
-        self.merged.extend(&self.run.batch, f, g);
+        self.merged.merge(&self.pop, &self.run.batch, f, g);
         self.survive(self.config.nsga2.pop_size)?;
         self.run.told(n);
         Ok(())

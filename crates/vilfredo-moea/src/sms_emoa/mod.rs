@@ -232,15 +232,10 @@ impl Algorithm for SmsEmoa {
             self.pop.extend(&self.run.batch, f, g);
             self.pop.rank = self.pop.ranks()?;
         } else {
-            self.merged.clear();
-            self.merged.append(&self.pop);
-            self.merged.extend(&self.run.batch, f, g);
+            self.merged.merge(&self.pop, &self.run.batch, f, g);
             let rank = self.merged.ranks()?;
             let (chosen, ranks) = survival::reduce(&self.merged, &rank, n, self.config.ref_offset)?;
-            self.pop.clear();
-            for i in chosen {
-                self.pop.push_from(&self.merged, i);
-            }
+            self.pop.keep(&self.merged, &chosen);
             self.pop.rank = ranks;
         }
         self.run.told(n);

@@ -238,9 +238,7 @@ impl Algorithm for Spea2 {
             .run
             .check_tell(&self.archive, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        self.merged.clear();
-        self.merged.append(&self.archive);
-        self.merged.extend(&self.run.batch, f, g);
+        self.merged.merge(&self.archive, &self.run.batch, f, g);
         let (fit, dist) = fitness::fitness(&self.merged);
         let kept = selection::environmental(&fit, &dist, self.config.archive_size);
         self.archive.clear();

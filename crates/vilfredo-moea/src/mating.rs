@@ -81,10 +81,18 @@ macro_rules! operators_of {
 }
 pub(crate) use operators_of;
 
-/// Buffers of mating by binary tournament (NSGA-II, R-NSGA-II, NSGA-III), reused from
-/// one batch to the next.
+/// Where the parents of each pair come from.
+pub(crate) enum Parents<'a> {
+    /// Binary tournament (with a permutation, as in NSGA-II) on the keys (rank, then the
+    /// larger second key), all parents of a round drawn before any crossover.
+    Tournament(&'a [usize], &'a [f64]),
+    /// A caller's rule, drawing the two parents of each pair just before its crossover.
+    Drawn(&'a mut dyn FnMut(&mut SplitMix64) -> (usize, usize)),
+}
+
+/// Scratch buffers of mating, reused from one batch to the next.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct TournamentMating {
+pub(crate) struct Mating {
     pub dup: DuplicateFilter,
     pub perm: Vec<u32>,
     pub winners: Vec<usize>,
@@ -93,84 +101,10 @@ pub(crate) struct TournamentMating {
     sbx: SbxBlock,
 }
 
-impl TournamentMating {
-    /// Appends offspring of the population `pop_x` (row-major) to `out` until it holds
-    /// `n`: each round draws the parents of the pairs still needed by binary tournament
-    /// on `keys` (rank, then the larger second key), and each pair gives two children by
-    /// [`Operators::mate`]; the second child of the last pair is dropped when `n` is odd.
-    /// With duplicates eliminated, `dup` must already hold the population, children
-    /// equal to it or to an earlier child are redrawn for up to [`MAX_ATTEMPTS`] rounds,
-    /// and the hash of each child kept is pushed to `hashes` when given.
-    // Each argument is a distinct input of the one step; bundling them would only hide it.
-    #[allow(clippy::too_many_arguments)]
-    pub fn offspring(
-        &mut self,
-        space: &Space,
-        ops: &Operators,
-        pop_x: &[f64],
-        keys: (&[usize], &[f64]),
-        n: usize,
-        rng: &mut SplitMix64,
-        out: &mut Vec<f64>,
-        mut hashes: Option<&mut Vec<u64>>,
-    ) {
-        let nv = space.n_var();
-        self.c1.resize(nv, 0.0);
-        self.c2.resize(nv, 0.0);
-        for attempt in 0..MAX_ATTEMPTS {
-            let need = n - out.len() / nv;
-            if need == 0 {
-                break;
-            }
-            let last = attempt + 1 == MAX_ATTEMPTS;
-            let pairs = need.div_ceil(2);
-            self.winners.clear();
-            let (rank, second) = keys;
-            binary_tournament(
-                rank,
-                second,
-                2 * pairs,
-                rng,
-                &mut self.perm,
-                &mut self.winners,
-            );
-            for k in 0..pairs {
-                let (a, b) = (self.winners[2 * k], self.winners[2 * k + 1]);
-                self.c1.copy_from_slice(&pop_x[a * nv..(a + 1) * nv]);
-                self.c2.copy_from_slice(&pop_x[b * nv..(b + 1) * nv]);
-                ops.mate(space, &mut self.c1, &mut self.c2, rng, &mut self.sbx);
-                for c in [&self.c1, &self.c2] {
-                    if out.len() == n * nv {
-                        break;
-                    }
-                    if !ops.eliminate_duplicates {
-                        out.extend_from_slice(c);
-                        continue;
-                    }
-                    let h = hash_row(c);
-                    if self.dup.insert_hashed(c, h) || last {
-                        out.extend_from_slice(c);
-                        if let Some(hashes) = hashes.as_deref_mut() {
-                            hashes.push(h);
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Scratch buffers reused from one batch to the next.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Mating {
-    dup: DuplicateFilter,
-    c1: Vec<f64>,
-    c2: Vec<f64>,
-    sbx: SbxBlock,
-}
-
 impl Mating {
-    /// Fills `out` with `n` random vectors of `space`, redrawing duplicates.
+    /// Fills `out` with `n` random vectors of `space`, redrawing duplicates (for up to
+    /// [`MAX_ATTEMPTS`] draws per vector); the hash of each vector kept is pushed to
+    /// `hashes` when given and duplicates are eliminated.
     pub fn initial(
         &mut self,
         space: &Space,
@@ -178,6 +112,7 @@ impl Mating {
         n: usize,
         rng: &mut SplitMix64,
         out: &mut Vec<f64>,
+        mut hashes: Option<&mut Vec<u64>>,
     ) {
         let nv = space.n_var();
         out.clear();
@@ -187,20 +122,23 @@ impl Mating {
         while out.len() < n * nv {
             random_sample(space, &mut self.c1, rng);
             draws += 1;
-            if !ops.eliminate_duplicates
-                || self.dup.insert_hashed(&self.c1, hash_row(&self.c1))
-                || draws > MAX_ATTEMPTS * n
-            {
+            if !ops.eliminate_duplicates {
                 out.extend_from_slice(&self.c1);
+                continue;
+            }
+            let h = hash_row(&self.c1);
+            if self.dup.insert_hashed(&self.c1, h) || draws > MAX_ATTEMPTS * n {
+                out.extend_from_slice(&self.c1);
+                if let Some(hashes) = hashes.as_deref_mut() {
+                    hashes.push(h);
+                }
             }
         }
     }
 
-    /// Fills `out` with `n` offspring of the population `pop_x` (row-major): each pair
-    /// of parents comes from `parents`, gives two children by crossover, and each child
-    /// is mutated and repaired; the second child of the last pair is dropped when `n` is
-    /// odd. Offspring equal to a population member or an earlier offspring are redrawn
-    /// for up to [`MAX_ATTEMPTS`] rounds.
+    /// Fills `out` with `n` offspring of the population `pop_x` (row-major), parents
+    /// drawn by `parents`, duplicates of the population and of each other redrawn (see
+    /// [`Mating::breed`]).
     // Each argument is a distinct input of the one step; bundling them would only hide it.
     #[allow(clippy::too_many_arguments)]
     pub fn offspring(
@@ -221,16 +159,50 @@ impl Mating {
                 self.dup.insert_hashed(row, hash_row(row));
             }
         }
+        let parents = Parents::Drawn(&mut parents);
+        self.breed(space, ops, pop_x, parents, n, rng, out, None);
+    }
+
+    /// Appends offspring of the population `pop_x` (row-major) to `out` until it holds
+    /// `n`: each round takes the parents of the pairs still needed from `parents`, and
+    /// each pair gives two children by [`Operators::mate`]; the second child of the last
+    /// pair is dropped when `n` is odd. With duplicates eliminated, `dup` must already
+    /// hold the population, children equal to it or to an earlier child are redrawn for
+    /// up to [`MAX_ATTEMPTS`] rounds, and the hash of each child kept is pushed to
+    /// `hashes` when given.
+    // Each argument is a distinct input of the one step; bundling them would only hide it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn breed(
+        &mut self,
+        space: &Space,
+        ops: &Operators,
+        pop_x: &[f64],
+        mut parents: Parents<'_>,
+        n: usize,
+        rng: &mut SplitMix64,
+        out: &mut Vec<f64>,
+        mut hashes: Option<&mut Vec<u64>>,
+    ) {
+        let nv = space.n_var();
         self.c1.resize(nv, 0.0);
         self.c2.resize(nv, 0.0);
         for attempt in 0..MAX_ATTEMPTS {
-            let last = attempt + 1 == MAX_ATTEMPTS;
             let need = n - out.len() / nv;
             if need == 0 {
                 break;
             }
-            for _ in 0..need.div_ceil(2) {
-                let (a, b) = parents(rng);
+            let last = attempt + 1 == MAX_ATTEMPTS;
+            let pairs = need.div_ceil(2);
+            if let Parents::Tournament(rank, second) = parents {
+                self.winners.clear();
+                let (perm, winners) = (&mut self.perm, &mut self.winners);
+                binary_tournament(rank, second, 2 * pairs, rng, perm, winners);
+            }
+            for k in 0..pairs {
+                let (a, b) = match &mut parents {
+                    Parents::Tournament(..) => (self.winners[2 * k], self.winners[2 * k + 1]),
+                    Parents::Drawn(draw) => draw(rng),
+                };
                 self.c1.copy_from_slice(&pop_x[a * nv..(a + 1) * nv]);
                 self.c2.copy_from_slice(&pop_x[b * nv..(b + 1) * nv]);
                 ops.mate(space, &mut self.c1, &mut self.c2, rng, &mut self.sbx);
@@ -238,8 +210,16 @@ impl Mating {
                     if out.len() == n * nv {
                         break;
                     }
-                    if !ops.eliminate_duplicates || self.dup.insert_hashed(c, hash_row(c)) || last {
+                    if !ops.eliminate_duplicates {
                         out.extend_from_slice(c);
+                        continue;
+                    }
+                    let h = hash_row(c);
+                    if self.dup.insert_hashed(c, h) || last {
+                        out.extend_from_slice(c);
+                        if let Some(hashes) = hashes.as_deref_mut() {
+                            hashes.push(h);
+                        }
                     }
                 }
             }

@@ -4,22 +4,17 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
-use crate::mating::TournamentMating;
-use crate::operators::{binary_tournament, hash_row, random_sample, repair};
+use crate::mating::{Mating, Parents};
+use crate::operators::{binary_tournament, hash_row, repair};
 use crate::variation::{MatingPool, Variation};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
-
-/// How many rounds of mating (or draws per initial vector) may be spent replacing
-/// duplicates before the remaining duplicates are accepted (pymoo uses 100 as well); only
-/// tiny discrete spaces ever get there.
-const MAX_ATTEMPTS: usize = 100;
 
 /// Scratch buffers reused from one generation to the next.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
     /// Tournament, crossover and mutation buffers, and the duplicate filter.
-    pub mate: TournamentMating,
+    pub mate: Mating,
     /// Row hashes of the population, when known (see [`Scratch::survived`]); empty
     /// otherwise.
     pub pop_hash: Vec<u64>,
@@ -50,7 +45,8 @@ impl Scratch {
     }
 }
 
-/// Fills `out` with `config.pop_size` random vectors of `space`.
+/// Fills `out` with `config.pop_size` random vectors of `space`, keeping their hashes
+/// for the next generation's duplicate check.
 pub(crate) fn initial(
     space: &Space,
     config: &Nsga2Config,
@@ -58,26 +54,11 @@ pub(crate) fn initial(
     s: &mut Scratch,
     out: &mut Vec<f64>,
 ) {
-    let nv = space.n_var();
-    out.clear();
-    s.mate.dup.reset(nv);
     s.batch_hash.clear();
     s.pop_hash.clear();
-    s.mate.c1.resize(nv, 0.0);
-    let mut draws = 0;
-    while out.len() < config.pop_size * nv {
-        random_sample(space, &mut s.mate.c1, rng);
-        draws += 1;
-        if !config.eliminate_duplicates {
-            out.extend_from_slice(&s.mate.c1);
-            continue;
-        }
-        let h = hash_row(&s.mate.c1);
-        if s.mate.dup.insert_hashed(&s.mate.c1, h) || draws > MAX_ATTEMPTS * config.pop_size {
-            out.extend_from_slice(&s.mate.c1);
-            s.batch_hash.push(h);
-        }
-    }
+    let (ops, hashes) = (config.operators(), Some(&mut s.batch_hash));
+    s.mate
+        .initial(space, &ops, config.pop_size, rng, out, hashes);
 }
 
 /// Fills `out` with `config.pop_size` offspring of `pop`.
@@ -105,10 +86,10 @@ pub(crate) fn offspring(
             s.mate.dup.insert_hashed(row, h);
         }
     }
-    let keys = (&pop.rank[..], &pop.crowding[..]);
+    let parents = Parents::Tournament(&pop.rank, &pop.crowding);
     let hashes = Some(&mut s.batch_hash);
     s.mate
-        .offspring(space, &ops, &pop.x, keys, n, rng, out, hashes);
+        .breed(space, &ops, &pop.x, parents, n, rng, out, hashes);
 }
 
 /// Fills the batch with `pop_size` offspring made by `op` from parents chosen by

@@ -256,8 +256,7 @@ impl Algorithm for Nsga3 {
         let (config, n, pop, scratch) = (&self.config, self.pop_size, &self.pop, &mut self.scratch);
         self.run.ask(|space, rng, batch| {
             if pop.len() == 0 {
-                let dedup = config.eliminate_duplicates;
-                variation::initial(space, n, dedup, rng, scratch, batch);
+                variation::initial(space, config, n, rng, scratch, batch);
             } else {
                 variation::offspring(space, config, n, pop, rng, scratch, batch);
             }

@@ -7,18 +7,14 @@
 use super::Nsga3Config;
 use crate::Space;
 use crate::evaluated::Evaluated;
-use crate::mating::TournamentMating;
-use crate::operators::{hash_row, random_sample};
+use crate::mating::{Mating, Parents};
+use crate::operators::hash_row;
 use vilfredo_core::rng::SplitMix64;
-
-/// Rounds of mating (or draws per initial vector) spent replacing duplicates before the
-/// remaining duplicates are accepted, as in NSGA-II.
-const MAX_ATTEMPTS: usize = 100;
 
 /// Scratch buffers reused from one generation to the next.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
-    mate: TournamentMating,
+    mate: Mating,
     same: Vec<usize>,
     minus_cv: Vec<f64>,
 }
@@ -26,24 +22,14 @@ pub(crate) struct Scratch {
 /// Fills `out` with `n` random vectors of `space`.
 pub(crate) fn initial(
     space: &Space,
+    config: &Nsga3Config,
     n: usize,
-    eliminate_duplicates: bool,
     rng: &mut SplitMix64,
     s: &mut Scratch,
     out: &mut Vec<f64>,
 ) {
-    let nv = space.n_var();
-    out.clear();
-    s.mate.dup.reset(nv);
-    s.mate.c1.resize(nv, 0.0);
-    let mut draws = 0;
-    while out.len() < n * nv {
-        random_sample(space, &mut s.mate.c1, rng);
-        draws += 1;
-        if !eliminate_duplicates || s.mate.dup.insert(&s.mate.c1) || draws > MAX_ATTEMPTS * n {
-            out.extend_from_slice(&s.mate.c1);
-        }
-    }
+    s.mate
+        .initial(space, &config.operators(), n, rng, out, None);
 }
 
 /// Fills `out` with `n` offspring of `pop`.
@@ -72,7 +58,7 @@ pub(crate) fn offspring(
     s.same.resize(pop.len(), 0);
     s.minus_cv.clear();
     s.minus_cv.extend(pop.cv.iter().map(|&v| -v));
-    let keys = (&s.same[..], &s.minus_cv[..]);
+    let parents = Parents::Tournament(&s.same, &s.minus_cv);
     s.mate
-        .offspring(space, &ops, &pop.x, keys, n, rng, out, None);
+        .breed(space, &ops, &pop.x, parents, n, rng, out, None);
 }

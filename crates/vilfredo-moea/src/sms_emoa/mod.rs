@@ -206,7 +206,7 @@ impl Algorithm for SmsEmoa {
         self.run.ask(|space, rng, batch| {
             let ops = config.operators();
             if pop.len() == 0 {
-                mating.initial(space, &ops, config.pop_size, rng, batch);
+                mating.initial(space, &ops, config.pop_size, rng, batch, None);
             } else {
                 let n = pop.len() as u64;
                 let parents = |rng: &mut SplitMix64| (rng.below(n) as usize, rng.below(n) as usize);

@@ -211,7 +211,7 @@ impl Algorithm for Spea2 {
         self.run.ask(|space, rng, batch| {
             let ops = config.operators();
             if archive.len() == 0 {
-                mating.initial(space, &ops, config.pop_size, rng, batch);
+                mating.initial(space, &ops, config.pop_size, rng, batch, None);
             } else {
                 let parents = |rng: &mut SplitMix64| {
                     (

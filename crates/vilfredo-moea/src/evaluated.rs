@@ -1,6 +1,7 @@
-//! Evaluated individuals in row-major buffers, for the algorithms whose selection needs
-//! only objectives and total violation (NSGA-III, MOEA/D): no ranks or distances are
-//! stored, so the buffers alone are the population's state.
+//! Evaluated individuals in row-major buffers: decision vectors, objectives, constraints,
+//! total violation and failed flags. NSGA-III and MOEA/D use them as they are; NSGA-II and
+//! the algorithms built on its population add ranks and distances on top
+//! ([`Population`](crate::nsga2::population::Population)).
 
 use crate::Solutions;
 use crate::solutions::violation;
@@ -92,6 +93,37 @@ impl Evaluated {
         self.failed.push(other.failed[i]);
     }
 
+    /// Appends every individual of `other`, failed evaluations staying failed (their
+    /// stand-in values are finite, so [`Evaluated::extend`] would not recognise them).
+    pub fn append(&mut self, other: &Evaluated) {
+        for i in 0..other.len() {
+            self.push_from(other, i);
+        }
+    }
+
+    /// Becomes the members of `pop` followed by the individuals of row-major `x`, `f`,
+    /// `g` (the merged population of a survival step).
+    pub fn merge(&mut self, pop: &Evaluated, x: &[f64], f: &[f64], g: &[f64]) {
+        self.clear();
+        // `append` keeps failed evaluations failed; `extend` would take their finite
+        // stand-ins for real values.
+        self.append(pop);
+        self.extend(x, f, g);
+    }
+
+    /// Becomes the members `chosen` of `from`, in that order (the survivors).
+    pub fn keep(&mut self, from: &Evaluated, chosen: &[usize]) {
+        self.clear();
+        for &i in chosen {
+            self.push_from(from, i);
+        }
+    }
+
+    /// Indices of the failed members, for a state.
+    pub fn failed_indices(&self) -> Vec<usize> {
+        (0..self.len()).filter(|&i| self.failed[i]).collect()
+    }
+
     /// Overwrites individual `i` with individual `j` of `other`.
     pub fn set_from(&mut self, i: usize, other: &Evaluated, j: usize) {
         let (nv, no, nc) = (self.n_var, self.n_obj, self.n_constr);
@@ -146,43 +178,4 @@ impl Evaluated {
         }
         self.select(|i| keep[i])
     }
-}
-
-/// Checks a `tell` against a pending batch of `n` rows: sizes, then (unless non-finite
-/// values are allowed) finiteness, naming row and column.
-pub(crate) fn check_told(
-    n: usize,
-    n_obj: usize,
-    n_constr: usize,
-    f: &[f64],
-    g: &[f64],
-    allow_non_finite: bool,
-) -> vilfredo_core::Result<()> {
-    use vilfredo_core::Error;
-    for (what, expected, found) in [
-        ("objectives", n * n_obj, f.len()),
-        ("constraints", n * n_constr, g.len()),
-    ] {
-        if expected != found {
-            return Err(Error::DimensionMismatch {
-                what,
-                expected,
-                found,
-            });
-        }
-    }
-    if allow_non_finite {
-        return Ok(());
-    }
-    for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
-        if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NonFinite {
-                what,
-                row: pos / width,
-                column: pos % width,
-                value: values[pos],
-            });
-        }
-    }
-    Ok(())
 }

@@ -19,7 +19,8 @@
 //! - [`Variation`]: offspring made outside the algorithm (for example by another
 //!   program), used with [`Nsga2::ask_with`];
 //! - [`Nsga2State`]: everything needed to continue a run exactly where it stopped
-//!   (serializable with the `serde` feature, on by default).
+//!   (serializable with the `serde` feature, on by default); every algorithm's state
+//!   embeds a [`RunSnapshot`], the part they all save alike.
 //!
 //! Everything is minimised; a constraint value `g ≤ 0` is satisfied and `g > 0` is
 //! violated by `g`. Results depend only on the inputs and the seed: random numbers come
@@ -58,8 +59,10 @@ mod moead;
 mod nsga2;
 mod nsga3;
 pub mod operators;
+mod progress;
 mod rnsga2;
 mod sms_emoa;
+mod snapshot;
 mod solutions;
 mod space;
 mod spea2;
@@ -76,6 +79,7 @@ pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation};
 pub use nsga3::{NormalizationMemory, Nsga3, Nsga3Config, Nsga3State, nsga3_pop_size};
 pub use rnsga2::{Normalization, RNsga2, RNsga2Config, RNsga2State};
 pub use sms_emoa::{SmsEmoa, SmsEmoaConfig, SmsEmoaState};
+pub use snapshot::RunSnapshot;
 pub use solutions::Solutions;
 pub use space::Space;
 pub use spea2::{Spea2, Spea2Config, Spea2State};

@@ -1,9 +1,9 @@
 //! Checks shared by the ask/tell algorithms: the values of a `tell` against the pending
-//! batch, and a restored population against its space.
+//! batch, the number of objectives, and direction vectors (NSGA-III's reference
+//! directions, MOEA/D's weight vectors).
 
-use crate::nsga2::population::Population;
-use crate::{NanPolicy, Space};
-use vilfredo_core::{Error, Result};
+use crate::NanPolicy;
+use vilfredo_core::{Error, PointsView, Result};
 
 /// Checks the shapes and values told for a pending batch of `n` rows: `f` must be
 /// `n × n_obj`, `g` (`None` meaning empty) `n × n_constr`, and every value finite unless
@@ -38,109 +38,56 @@ pub(crate) fn check_tell(
     if nan_policy == NanPolicy::Infeasible {
         return Ok(());
     }
-    for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
-        if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NonFinite {
-                what,
-                row: pos / width,
-                column: pos % width,
-                value: values[pos],
-            });
-        }
-    }
-    Ok(())
+    check_finite("objectives", f, n_obj)?;
+    check_finite("constraints", g, n_constr)
 }
 
-/// The buffers of a saved population, as stored in an algorithm's state.
-pub(crate) struct SavedPopulation<'a> {
-    pub x: &'a [f64],
-    pub f: &'a [f64],
-    pub g: &'a [f64],
-    pub pending: Option<&'a [f64]>,
-    pub failed: &'a [usize],
+/// Checks a population size of `algorithm`: at least 2 (a pair of parents), and at most
+/// `u32::MAX` (tournaments index the population with 32-bit numbers).
+pub(crate) fn check_pop_size(algorithm: &str, n: usize) -> Result<()> {
+    let reason = if n < 2 {
+        format!("{algorithm} needs a population of at least 2, got {n}")
+    } else if n > u32::MAX as usize {
+        format!("at most {} individuals, got {n}", u32::MAX)
+    } else {
+        return Ok(());
+    };
+    Err(Error::InvalidArgument {
+        name: "pop_size",
+        reason,
+    })
 }
 
-/// Rebuilds a population of `expected_n` members from a state, checking that the buffers
-/// hold whole rows, that every decision vector (also of the pending batch, whose length
-/// must be a multiple of `pending_rows` rows when given) lies in `space`, and that
-/// every value is finite. Ranks and other derived values are left to the caller.
-pub(crate) fn restore_population(
-    space: &Space,
-    (n_obj, n_constr): (usize, usize),
-    expected_n: usize,
-    saved: &SavedPopulation<'_>,
-) -> Result<Population> {
-    let nv = space.n_var();
-    for (what, expected, found) in [
-        ("state population size", expected_n, saved.f.len() / n_obj),
-        ("state objectives", expected_n * n_obj, saved.f.len()),
-        ("state decision vectors", expected_n * nv, saved.x.len()),
-        ("state constraints", expected_n * n_constr, saved.g.len()),
-    ] {
-        if expected != found {
-            return Err(Error::DimensionMismatch {
-                what,
-                expected,
-                found,
-            });
-        }
+/// Checks that every value of `values` (row-major, `width` to a row) is finite, naming
+/// the first that is not by its row and column.
+pub(crate) fn check_finite(what: &'static str, values: &[f64], width: usize) -> Result<()> {
+    match values.iter().position(|v| !v.is_finite()) {
+        Some(pos) => Err(Error::NonFinite {
+            what,
+            row: pos / width,
+            column: pos % width,
+            value: values[pos],
+        }),
+        None => Ok(()),
     }
-    let inside =
-        |x: &[f64]| x.len().is_multiple_of(nv) && x.chunks_exact(nv).all(|row| space.contains(row));
-    if !inside(saved.x) || !saved.pending.is_none_or(inside) {
-        return Err(Error::InvalidArgument {
-            name: "state",
-            reason: "a decision vector lies outside the space".into(),
+}
+
+/// Checks a vector restored from a state: `expected` values, all finite (`width` to a
+/// row when naming a bad one).
+pub(crate) fn check_saved(
+    what: &'static str,
+    values: &[f64],
+    expected: usize,
+    width: usize,
+) -> Result<()> {
+    if values.len() != expected {
+        return Err(Error::DimensionMismatch {
+            what,
+            expected,
+            found: values.len(),
         });
     }
-    // Failed evaluations are stored as finite stand-ins, so every value is finite.
-    for (what, values, width) in [
-        ("state objectives", saved.f, n_obj),
-        ("state constraints", saved.g, n_constr.max(1)),
-    ] {
-        if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NonFinite {
-                what,
-                row: pos / width,
-                column: pos % width,
-                value: values[pos],
-            });
-        }
-    }
-    let mut pop = Population::new(nv, n_obj, n_constr);
-    pop.extend(saved.x, saved.f, saved.g);
-    for &i in saved.failed {
-        if i >= expected_n {
-            return Err(Error::InvalidArgument {
-                name: "state",
-                reason: format!("failed member {i} is beyond the population of {expected_n}"),
-            });
-        }
-        pop.mark_failed(i);
-    }
-    Ok(pop)
-}
-
-/// The members of `pop` for which `keep(i)` holds, in population order.
-pub(crate) fn select(pop: &Population, keep: impl Fn(usize) -> bool) -> crate::Solutions {
-    let mut out = crate::Solutions {
-        n_var: pop.n_var,
-        n_obj: pop.n_obj,
-        n_constr: pop.n_constr,
-        ..crate::Solutions::default()
-    };
-    let (nv, no, nc) = (pop.n_var, pop.n_obj, pop.n_constr);
-    for i in (0..pop.len()).filter(|&i| keep(i)) {
-        out.x.extend_from_slice(&pop.x[i * nv..(i + 1) * nv]);
-        out.f.extend_from_slice(&pop.f[i * no..(i + 1) * no]);
-        out.g.extend_from_slice(&pop.g[i * nc..(i + 1) * nc]);
-    }
-    out
-}
-
-/// Indices of the failed members of `pop`, for a state.
-pub(crate) fn failed_indices(pop: &Population) -> Vec<usize> {
-    (0..pop.len()).filter(|&i| pop.failed[i]).collect()
+    check_finite(what, values, width)
 }
 
 /// Checks that `n_obj` is at least 1.
@@ -150,6 +97,49 @@ pub(crate) fn check_n_obj(n_obj: usize) -> Result<()> {
             name: "n_obj",
             reason: "there must be at least one objective".into(),
         });
+    }
+    Ok(())
+}
+
+/// Checks direction vectors for `n_obj` objectives, reported under the option `name` and
+/// called `noun` (singular, plural): `n_obj` components each, at least `least` of them
+/// (`too_few` says why otherwise), no negative component and no row all zero.
+pub(crate) fn check_directions(
+    dirs: PointsView<'_>,
+    n_obj: usize,
+    (name, noun): (&'static str, (&str, &str)),
+    least: usize,
+    too_few: impl FnOnce() -> String,
+) -> Result<()> {
+    let (one, many) = noun;
+    if dirs.n_obj() != n_obj {
+        return Err(Error::InvalidArgument {
+            name,
+            reason: format!(
+                "{many} have {} components but the problem has {n_obj} objectives",
+                dirs.n_obj()
+            ),
+        });
+    }
+    if dirs.n_points() < least {
+        return Err(Error::InvalidArgument {
+            name,
+            reason: too_few(),
+        });
+    }
+    for (i, w) in dirs.rows().enumerate() {
+        if let Some(k) = w.iter().position(|&v| v < 0.0) {
+            return Err(Error::InvalidArgument {
+                name,
+                reason: format!("{one} {i} has a negative component {} at {k}", w[k]),
+            });
+        }
+        if w.iter().all(|&v| v == 0.0) {
+            return Err(Error::InvalidArgument {
+                name,
+                reason: format!("{one} {i} is all zero"),
+            });
+        }
     }
     Ok(())
 }

@@ -24,13 +24,15 @@ mod state;
 pub use decomposition::Decomposition;
 pub use state::MoeadState;
 
-use crate::evaluated::{Evaluated, check_told};
+use crate::evaluated::Evaluated;
+use crate::mating::{Operators, operators_of};
 use crate::operators::{
     BitFlip, DifferentialEvolution, PolynomialMutation, RandomReset, Sbx, UniformCrossover,
     random_sample, repair,
 };
+use crate::progress::{Progress, progress_accessors};
+use crate::told::check_directions;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
-use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Problem, Result};
 use vilfredo_pareto::scalarize::Scalarization;
 
@@ -143,50 +145,25 @@ impl MoeadConfig {
         }
         crate::operators::check_probability("prob_neighbor_mating", self.prob_neighbor_mating)?;
         self.decomposition.scalarization()?;
-        self.crossover.validate()?;
         self.de.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
+    }
+
+    /// The crossover and mutation operators (duplicates are not eliminated).
+    fn operators(&self) -> Operators {
+        operators_of!(self, false)
     }
 }
 
 /// Checks weight vectors for `n_obj` objectives and a variation needing `least` of them.
 fn check_weights(weights: PointsView<'_>, n_obj: usize, least: usize) -> Result<()> {
-    if weights.n_obj() != n_obj {
-        return Err(Error::InvalidArgument {
-            name: "weights",
-            reason: format!(
-                "weight vectors have {} components but the problem has {n_obj} objectives",
-                weights.n_obj()
-            ),
-        });
-    }
-    if weights.n_points() < least {
-        return Err(Error::InvalidArgument {
-            name: "weights",
-            reason: format!(
-                "MOEA/D needs at least {least} weight vectors (one per subproblem), got {}",
-                weights.n_points()
-            ),
-        });
-    }
-    for (i, w) in weights.rows().enumerate() {
-        if let Some(k) = w.iter().position(|&v| v < 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "weights",
-                reason: format!("weight vector {i} has a negative component {} at {k}", w[k]),
-            });
-        }
-        if w.iter().all(|&v| v == 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "weights",
-                reason: format!("weight vector {i} is all zero"),
-            });
-        }
-    }
-    Ok(())
+    let noun = ("weight vector", "weight vectors");
+    check_directions(weights, n_obj, ("weights", noun), least, || {
+        format!(
+            "MOEA/D needs at least {least} weight vectors (one per subproblem), got {}",
+            weights.n_points()
+        )
+    })
 }
 
 /// MOEA/D (Zhang & Li 2007, IEEE TEVC 11(6); `δ` and `n_r` from Li & Zhang 2009, IEEE
@@ -202,18 +179,13 @@ fn check_weights(weights: PointsView<'_>, n_obj: usize, least: usize) -> Result<
 #[derive(Debug, Clone)]
 pub struct Moead {
     config: MoeadConfig,
-    space: Space,
+    run: Progress,
     /// Weight vectors, row-major.
     weights: Vec<f64>,
     neighbours: Vec<Vec<usize>>,
     scalarization: Scalarization,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
     pop: Evaluated,
     ideal: Option<Vec<f64>>,
-    batch: Vec<f64>,
-    pending: bool,
     /// For each row of the pending batch (after the first generation): its subproblem.
     order: Vec<usize>,
     /// For each row of the pending batch: whether its pool is the whole population.
@@ -259,20 +231,15 @@ impl Moead {
             neighbours: decomposition::neighbourhoods(weights.as_slice(), n_obj, t),
             scalarization: config.decomposition.scalarization()?,
             weights: weights.as_slice().to_vec(),
-            rng: SplitMix64::new(config.seed),
-            n_gen: 0,
-            n_eval: 0,
             pop: Evaluated::new(n_var, n_obj, n_constr),
             ideal: None,
-            batch: Vec::new(),
-            pending: false,
             order: Vec::new(),
             global: Vec::new(),
             told: Evaluated::new(n_var, n_obj, n_constr),
             pool: Vec::new(),
             c1: Vec::new(),
             c2: Vec::new(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -306,7 +273,7 @@ impl Moead {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// The weight vectors, row-major.
@@ -357,8 +324,8 @@ impl Moead {
     /// Two distinct positions of the pool (which holds at least 2 members).
     fn two_from_pool(&mut self) -> (usize, usize) {
         let n = self.pool.len() as u64;
-        let a = self.rng.below(n) as usize;
-        let mut b = self.rng.below(n - 1) as usize;
+        let a = self.run.rng.below(n) as usize;
+        let mut b = self.run.rng.below(n - 1) as usize;
         if b >= a {
             b += 1;
         }
@@ -368,21 +335,21 @@ impl Moead {
     /// Makes the offspring of every subproblem, in a random order, into the batch.
     fn make_offspring(&mut self) {
         let n = self.pop.len();
-        let nv = self.space.n_var();
+        let nv = self.run.space.n_var();
         self.order.clear();
         self.order.extend(0..n);
         for i in (1..n).rev() {
-            let j = self.rng.below(i as u64 + 1) as usize;
+            let j = self.run.rng.below(i as u64 + 1) as usize;
             self.order.swap(i, j);
         }
         self.global.clear();
-        self.batch.clear();
+        self.run.batch.clear();
         self.c1.resize(nv, 0.0);
         self.c2.resize(nv, 0.0);
         let cfg = self.config;
         for k in 0..n {
             let i = self.order[k];
-            let global = self.rng.next_f64() >= cfg.prob_neighbor_mating;
+            let global = self.run.rng.next_f64() >= cfg.prob_neighbor_mating;
             self.global.push(global);
             self.fill_pool(i, global);
             let (a, b) = self.two_from_pool();
@@ -390,36 +357,41 @@ impl Moead {
                 MoeadVariation::Sbx => {
                     self.c1.copy_from_slice(self.pop.x_row(a));
                     self.c2.copy_from_slice(self.pop.x_row(b));
-                    cfg.crossover
-                        .apply(&self.space, &mut self.c1, &mut self.c2, &mut self.rng);
-                    cfg.binary_crossover.apply(
-                        &self.space,
+                    cfg.crossover.apply(
+                        &self.run.space,
                         &mut self.c1,
                         &mut self.c2,
-                        &mut self.rng,
+                        &mut self.run.rng,
                     );
-                    if self.rng.next_f64() < 0.5 {
+                    cfg.binary_crossover.apply(
+                        &self.run.space,
+                        &mut self.c1,
+                        &mut self.c2,
+                        &mut self.run.rng,
+                    );
+                    if self.run.rng.next_f64() < 0.5 {
                         std::mem::swap(&mut self.c1, &mut self.c2);
                     }
                 }
                 MoeadVariation::De => {
                     let target = self.pop.x_row(i);
                     cfg.de.apply(
-                        &self.space,
+                        &self.run.space,
                         target,
                         [target, self.pop.x_row(a), self.pop.x_row(b)],
                         &mut self.c1,
-                        &mut self.rng,
+                        &mut self.run.rng,
                     );
                 }
             }
-            cfg.mutation.apply(&self.space, &mut self.c1, &mut self.rng);
+            cfg.mutation
+                .apply(&self.run.space, &mut self.c1, &mut self.run.rng);
             cfg.binary_mutation
-                .apply(&self.space, &mut self.c1, &mut self.rng);
+                .apply(&self.run.space, &mut self.c1, &mut self.run.rng);
             cfg.categorical_mutation
-                .apply(&self.space, &mut self.c1, &mut self.rng);
-            repair(&self.space, &mut self.c1);
-            self.batch.extend_from_slice(&self.c1);
+                .apply(&self.run.space, &mut self.c1, &mut self.run.rng);
+            repair(&self.run.space, &mut self.c1);
+            self.run.batch.extend_from_slice(&self.c1);
         }
     }
 
@@ -440,7 +412,7 @@ impl Moead {
         let m = self.pop.n_obj;
         self.fill_pool(i, global);
         for a in (1..self.pool.len()).rev() {
-            let b = self.rng.below(a as u64 + 1) as usize;
+            let b = self.run.rng.below(a as u64 + 1) as usize;
             self.pool.swap(a, b);
         }
         let Some(z) = self.ideal.as_deref() else {
@@ -468,20 +440,20 @@ impl Algorithm for Moead {
     /// offspring per subproblem in a random order of the subproblems; asking again before
     /// telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
+        if !self.run.pending {
             if self.pop.len() == 0 {
-                let nv = self.space.n_var();
-                self.batch.clear();
-                self.batch.resize(self.pop_size() * nv, 0.0);
-                random_sample(&self.space, &mut self.batch, &mut self.rng);
+                let nv = self.run.space.n_var();
+                self.run.batch.clear();
+                self.run.batch.resize(self.pop_size() * nv, 0.0);
+                random_sample(&self.run.space, &mut self.run.batch, &mut self.run.rng);
                 self.order.clear();
                 self.global.clear();
             } else {
                 self.make_offspring();
             }
-            self.pending = true;
+            self.run.pending = true;
         }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+        Ok(self.run.batch())
     }
 
     /// Takes the values of the pending batch: the initial population becomes the
@@ -494,64 +466,31 @@ impl Algorithm for Moead {
     /// [`MoeadConfig::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        if !self.pending {
-            return Err(Error::InvalidArgument {
-                name: "tell",
-                reason: "no batch is pending: call ask() first".into(),
-            });
-        }
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        let n = self.batch.len() / self.space.n_var();
-        check_told(
-            n,
-            self.pop.n_obj,
-            self.pop.n_constr,
-            f,
-            g,
-            self.config.nan_policy == NanPolicy::Infeasible,
-        )?;
         let m = self.pop.n_obj;
         if self.pop.len() == 0 {
-            self.pop.extend(&self.batch, f, g);
+            self.pop.extend(&self.run.batch, f, g);
             for i in 0..n {
                 let (fi, bad) = (f[i * m..(i + 1) * m].to_vec(), self.pop.failed[i]);
                 self.update_ideal(&fi, bad);
             }
         } else {
             self.told.clear();
-            self.told.extend(&self.batch, f, g);
+            self.told.extend(&self.run.batch, f, g);
             for k in 0..n {
                 let fk = self.told.f_row(k).to_vec();
                 self.update_ideal(&fk, self.told.failed[k]);
                 self.insert(k, self.order[k], self.global[k]);
             }
         }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The feasible non-dominated members of the population (duplicates included, as
     /// several subproblems may share a solution), or, when none is feasible, those of

@@ -5,9 +5,7 @@
 //! carried.
 
 use super::{Moead, MoeadConfig};
-use crate::Space;
-use crate::evaluated::Evaluated;
-use vilfredo_core::rng::SplitMix64;
+use crate::RunSnapshot;
 use vilfredo_core::{Error, PointsView, Result};
 
 /// Everything needed to continue a [`Moead`] run bit for bit; serializable with the
@@ -18,32 +16,14 @@ use vilfredo_core::{Error, PointsView, Result};
 pub struct MoeadState {
     /// Settings.
     pub config: MoeadConfig,
-    /// Decision space.
-    pub space: Space,
-    /// Number of objectives.
-    pub n_obj: usize,
-    /// Number of constraints.
-    pub n_constr: usize,
+    /// Space, generator, counters, population (row `i` for subproblem `i`) and pending
+    /// batch (their fields stand at the top level of the serialized state).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub run: RunSnapshot,
     /// Weight vectors, row-major, `n_obj` columns.
     pub weights: Vec<f64>,
-    /// State of the random number generator.
-    pub rng_state: u64,
-    /// Generations completed.
-    pub n_gen: usize,
-    /// Evaluations told.
-    pub n_eval: usize,
-    /// Population decision vectors, row-major (row `i` for subproblem `i`).
-    pub x: Vec<f64>,
-    /// Population objective values, row-major.
-    pub f: Vec<f64>,
-    /// Population constraint values, row-major.
-    pub g: Vec<f64>,
-    /// Indices of population members whose evaluation failed.
-    pub failed: Vec<usize>,
     /// The ideal point, once known.
     pub ideal: Option<Vec<f64>>,
-    /// The batch asked and not yet told, row-major, if any.
-    pub pending: Option<Vec<f64>>,
     /// The subproblem of each pending offspring (empty for the initial batch).
     pub pending_order: Vec<usize>,
     /// Whether each pending offspring's pool is the whole population.
@@ -55,27 +35,15 @@ impl Moead {
     pub fn state(&self) -> MoeadState {
         MoeadState {
             config: self.config,
-            space: self.space.clone(),
-            n_obj: self.pop.n_obj,
-            n_constr: self.pop.n_constr,
+            run: self.run.snapshot(&self.pop),
             weights: self.weights.clone(),
-            rng_state: self.rng.state(),
-            n_gen: self.n_gen,
-            n_eval: self.n_eval,
-            x: self.pop.x.clone(),
-            f: self.pop.f.clone(),
-            g: self.pop.g.clone(),
-            failed: (0..self.pop.len())
-                .filter(|&i| self.pop.failed[i])
-                .collect(),
             ideal: self.ideal.clone(),
-            pending: self.pending.then(|| self.batch.clone()),
-            pending_order: if self.pending {
+            pending_order: if self.run.pending {
                 self.order.clone()
             } else {
                 Vec::new()
             },
-            pending_global: if self.pending {
+            pending_global: if self.run.pending {
                 self.global.clone()
             } else {
                 Vec::new()
@@ -93,21 +61,18 @@ impl Moead {
     /// [`Error::InvalidArgument`] when a decision vector lies outside the space, a
     /// subproblem index is out of range, or a failed index is beyond the population.
     pub fn from_state(state: MoeadState) -> Result<Self> {
-        let no = state.n_obj;
+        let run = &state.run;
+        let no = run.n_obj;
         let w = PointsView::named("state weights", &state.weights, no.max(1))?;
-        let mut alg = Moead::new(state.space, no, state.n_constr, w, state.config)?;
-        let (nv, nc) = (alg.space.n_var(), state.n_constr);
+        let mut alg = Moead::new(run.space.clone(), no, run.n_constr, w, state.config)?;
+        let nv = alg.run.n_var();
         let size = alg.pop_size();
-        let expected_n = if state.n_gen == 0 { 0 } else { size };
-        let n = state.f.len() / no;
-        let n_pending = state.pending.as_ref().map_or(0, |p| p.len() / nv);
-        let offspring_pending = state.pending.is_some() && state.n_gen > 0;
+        let expected_n = if run.n_gen == 0 { 0 } else { size };
+        let pop = run.population(expected_n)?;
+        let n_pending = run.pending.as_ref().map_or(0, |p| p.len() / nv);
+        let offspring_pending = run.pending.is_some() && run.n_gen > 0;
         let expected_order = if offspring_pending { n_pending } else { 0 };
         for (what, expected, found) in [
-            ("state population size", expected_n, n),
-            ("state objectives", expected_n * no, state.f.len()),
-            ("state decision vectors", expected_n * nv, state.x.len()),
-            ("state constraints", expected_n * nc, state.g.len()),
             (
                 "state ideal point",
                 if state.ideal.is_some() { no } else { 0 },
@@ -115,7 +80,7 @@ impl Moead {
             ),
             (
                 "state pending batch",
-                if state.pending.is_some() { size } else { 0 },
+                if run.pending.is_some() { size } else { 0 },
                 n_pending,
             ),
             (
@@ -137,60 +102,27 @@ impl Moead {
                 });
             }
         }
-        let inside = |x: &[f64]| {
-            x.len().is_multiple_of(nv) && x.chunks_exact(nv).all(|row| alg.space.contains(row))
-        };
-        if !inside(&state.x) || !state.pending.as_deref().is_none_or(inside) {
-            return Err(Error::InvalidArgument {
-                name: "state",
-                reason: "a decision vector lies outside the space".into(),
-            });
-        }
         if let Some(&i) = state.pending_order.iter().find(|&&i| i >= size) {
             return Err(Error::InvalidArgument {
                 name: "state",
                 reason: format!("pending subproblem {i} is beyond the {size} subproblems"),
             });
         }
-        let empty = Vec::new();
-        for (what, values, width) in [
-            ("state objectives", &state.f, no),
-            ("state constraints", &state.g, nc.max(1)),
-            (
-                "state ideal point",
-                state.ideal.as_ref().unwrap_or(&empty),
-                no,
-            ),
-        ] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
-        let mut pop = Evaluated::new(nv, no, nc);
-        pop.extend(&state.x, &state.f, &state.g);
-        for &i in &state.failed {
-            if i >= n {
-                return Err(Error::InvalidArgument {
-                    name: "state",
-                    reason: format!("failed member {i} is beyond the population of {n}"),
-                });
-            }
-            pop.mark_failed(i);
+        if let Some(ideal) = &state.ideal
+            && let Some(pos) = ideal.iter().position(|v| !v.is_finite())
+        {
+            return Err(Error::NonFinite {
+                what: "state ideal point",
+                row: 0,
+                column: pos,
+                value: ideal[pos],
+            });
         }
         alg.pop = pop;
         alg.ideal = state.ideal;
-        alg.rng = SplitMix64::new(state.rng_state);
-        alg.n_gen = state.n_gen;
-        alg.n_eval = state.n_eval;
-        alg.pending = state.pending.is_some();
-        alg.batch = state.pending.unwrap_or_default();
         alg.order = state.pending_order;
         alg.global = state.pending_global;
+        alg.run.resume(state.run);
         Ok(alg)
     }
 }

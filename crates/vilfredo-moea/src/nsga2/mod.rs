@@ -23,12 +23,14 @@ pub(crate) mod variation;
 
 pub use state::Nsga2State;
 
+use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::{check_n_obj, check_pop_size};
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
 use variation::Scratch;
-use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Error, Problem, Result};
+use vilfredo_core::{Problem, Result};
 
 /// Settings of [`Nsga2`]; the defaults are pymoo's NSGA-II defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,6 +62,8 @@ pub struct Nsga2Config {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NanPolicy {
     /// `tell` fails with [`Error::NonFinite`] naming the row and column (the default).
+    ///
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
     #[default]
     Error,
     /// The individual is kept as infeasible, ranked after every evaluated individual
@@ -89,27 +93,16 @@ impl Nsga2Config {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] naming the first bad option.
+    ///
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn validate(&self) -> Result<()> {
-        if self.pop_size < 2 {
-            return Err(Error::InvalidArgument {
-                name: "pop_size",
-                reason: format!(
-                    "NSGA-II needs a population of at least 2, got {}",
-                    self.pop_size
-                ),
-            });
-        }
-        if self.pop_size > u32::MAX as usize {
-            return Err(Error::InvalidArgument {
-                name: "pop_size",
-                reason: format!("at most {} individuals, got {}", u32::MAX, self.pop_size),
-            });
-        }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        check_pop_size("NSGA-II", self.pop_size)?;
+        self.operators().validate()
+    }
+
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 
@@ -133,14 +126,8 @@ impl Nsga2Config {
 #[derive(Debug, Clone)]
 pub struct Nsga2 {
     config: Nsga2Config,
-    space: Space,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
+    run: Progress,
     pop: Population,
-    /// The batch handed out by `ask` and not yet told, if `pending`.
-    batch: Vec<f64>,
-    pending: bool,
     /// Parents and offspring together during survival (kept to reuse its memory).
     merged: Population,
     scratch: Scratch,
@@ -151,26 +138,18 @@ impl Nsga2 {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] when `n_obj` is 0 or a setting is invalid.
+    ///
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn new(space: Space, n_obj: usize, n_constr: usize, config: Nsga2Config) -> Result<Self> {
-        if n_obj == 0 {
-            return Err(Error::InvalidArgument {
-                name: "n_obj",
-                reason: "there must be at least one objective".into(),
-            });
-        }
+        check_n_obj(n_obj)?;
         config.validate()?;
         let n_var = space.n_var();
         Ok(Self {
             config,
-            rng: SplitMix64::new(config.seed),
-            n_gen: 0,
-            n_eval: 0,
             pop: Population::new(n_var, n_obj, n_constr),
-            batch: Vec::new(),
-            pending: false,
             merged: Population::new(n_var, n_obj, n_constr),
             scratch: Scratch::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -194,7 +173,7 @@ impl Nsga2 {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// Decision vectors of the current population, row-major (empty before the first
@@ -226,27 +205,7 @@ impl Nsga2 {
 
     /// The current population as [`Solutions`].
     pub fn population(&self) -> Solutions {
-        self.select(|_| true)
-    }
-
-    /// The members of the population for which `keep(i)` holds, in population order.
-    fn select(&self, keep: impl Fn(usize) -> bool) -> Solutions {
-        let p = &self.pop;
-        let mut out = Solutions {
-            n_var: p.n_var,
-            n_obj: p.n_obj,
-            n_constr: p.n_constr,
-            ..Solutions::default()
-        };
-        for i in (0..p.len()).filter(|&i| keep(i)) {
-            out.x
-                .extend_from_slice(&p.x[i * p.n_var..(i + 1) * p.n_var]);
-            out.f
-                .extend_from_slice(&p.f[i * p.n_obj..(i + 1) * p.n_obj]);
-            out.g
-                .extend_from_slice(&p.g[i * p.n_constr..(i + 1) * p.n_constr]);
-        }
-        out
+        self.pop.select(|_| true)
     }
 
     /// Like [`ask`](Algorithm::ask), but the offspring are made by `op` from the parents
@@ -262,64 +221,18 @@ impl Nsga2 {
     /// # Errors
     /// `op`'s error, or [`Error::DimensionMismatch`] when it returns too few values; the
     /// state is unchanged except for the random numbers the tournaments drew.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
     pub fn ask_with(&mut self, op: &mut dyn crate::Variation) -> Result<Batch<'_>> {
-        if !self.pending {
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.space,
-                    &self.config,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
-            } else {
-                if let Err(e) = self.external_offspring(op) {
-                    self.batch.clear();
-                    return Err(e);
-                }
+        if !self.run.pending && self.pop.len() > 0 {
+            if let Err(e) = self.external_offspring(op) {
+                self.run.batch.clear();
+                return Err(e);
             }
-            self.pending = true;
+            self.run.pending = true;
         }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
-    }
-
-    /// Checks the shapes and values of a `tell` against the pending batch.
-    fn check_tell(&self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        if !self.pending {
-            return Err(Error::InvalidArgument {
-                name: "tell",
-                reason: "no batch is pending: call ask() first".into(),
-            });
-        }
-        let n = self.batch.len() / self.space.n_var();
-        let (n_obj, n_constr) = (self.pop.n_obj, self.pop.n_constr);
-        let g = g.unwrap_or(&[]);
-        for (what, expected, found) in [
-            ("objectives", n * n_obj, f.len()),
-            ("constraints", n * n_constr, g.len()),
-        ] {
-            if expected != found {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found,
-                });
-            }
-        }
-        if self.config.nan_policy == NanPolicy::Infeasible {
-            return Ok(());
-        }
-        for (what, values, width) in [("objectives", f, n_obj), ("constraints", g, n_constr)] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
-        Ok(())
+        // A pending batch, or the initial population.
+        self.ask()
     }
 }
 
@@ -327,28 +240,15 @@ impl Algorithm for Nsga2 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.space,
-                    &self.config,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
+        let (config, pop, scratch) = (&self.config, &self.pop, &mut self.scratch);
+        self.run.ask(|space, rng, batch| {
+            if pop.len() == 0 {
+                variation::initial(space, config, rng, scratch, batch);
             } else {
-                variation::offspring(
-                    &self.space,
-                    &self.config,
-                    &self.pop,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
+                variation::offspring(space, config, pop, rng, scratch, batch);
             }
-            self.pending = true;
-        }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and runs survival.
@@ -359,63 +259,41 @@ impl Algorithm for Nsga2 {
     /// naming the row and column of a NaN or infinite objective or constraint value
     /// (unless [`Nsga2Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        self.check_tell(f, g)?;
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        let n = self.batch.len() / self.space.n_var();
         if self.pop.len() == 0 {
-            self.pop.extend(&self.batch, f, g);
+            self.pop.extend(&self.run.batch, f, g);
             self.pop.assess()?;
             self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
-            self.merged.clear();
-            // `append` keeps failed evaluations failed; `extend` would take their finite
-            // stand-ins for real values.
-            self.merged.append(&self.pop);
-            self.merged.extend(&self.batch, f, g);
+            self.merged.merge(&self.pop, &self.run.batch, f, g);
             let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
             self.scratch.survived(self.pop.len(), &chosen);
-            self.pop.clear();
-            for i in chosen {
-                self.pop.push_from(&self.merged, i);
-            }
+            self.pop.keep(&self.merged, &chosen);
             // The same ranks as `assess` would find (see `survivors`).
             self.pop.rank = ranks;
             debug_assert!(self.pop.ranks().is_ok_and(|r| r == self.pop.rank));
             self.pop.assess_crowding()?;
         }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The members of rank 0 of the population: the feasible non-dominated ones, or,
     /// when no member is feasible, those of least total violation; never a failed
     /// evaluation. Empty before the first `tell`.
     fn result(&self) -> Solutions {
-        self.select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+        self.pop
+            .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }
 

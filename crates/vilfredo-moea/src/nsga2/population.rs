@@ -1,102 +1,65 @@
 //! The population of NSGA-II: decision vectors, objectives, constraints, and the rank
 //! and crowding distance that selection compares.
 
-use crate::solutions::violation;
+use crate::evaluated::Evaluated;
 use vilfredo_core::{PointsView, Result};
 use vilfredo_pareto::sort::{constrained_pareto_rank, crowding_distance, pareto_rank};
 
-/// Row-major buffers of `len` individuals.
+/// Evaluated individuals with the rank and crowding distance that selection compares;
+/// the buffers are reached through `Deref` to [`Evaluated`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Population {
-    pub n_var: usize,
-    pub n_obj: usize,
-    pub n_constr: usize,
-    pub x: Vec<f64>,
-    pub f: Vec<f64>,
-    pub g: Vec<f64>,
-    /// Total constraint violation per individual (`f64::MAX` for a failed evaluation).
-    pub cv: Vec<f64>,
-    /// Whether the individual's evaluation failed (NaN or infinite values told under
-    /// [`NanPolicy::Infeasible`](crate::NanPolicy::Infeasible)).
-    pub failed: Vec<bool>,
+    /// Decision vectors, objectives, constraints, violation and failed flags.
+    pub members: Evaluated,
     /// Pareto rank under constrained domination, from [`Population::assess`].
     pub rank: Vec<usize>,
     /// Crowding distance within the individual's front, from [`Population::assess`].
     pub crowding: Vec<f64>,
 }
 
+impl std::ops::Deref for Population {
+    type Target = Evaluated;
+    fn deref(&self) -> &Evaluated {
+        &self.members
+    }
+}
+
+impl std::ops::DerefMut for Population {
+    fn deref_mut(&mut self) -> &mut Evaluated {
+        &mut self.members
+    }
+}
+
 impl Population {
     pub fn new(n_var: usize, n_obj: usize, n_constr: usize) -> Self {
+        Self::of(Evaluated::new(n_var, n_obj, n_constr))
+    }
+
+    /// `members` with rank and crowding left for [`Population::assess`].
+    pub fn of(members: Evaluated) -> Self {
         Self {
-            n_var,
-            n_obj,
-            n_constr,
+            members,
             ..Self::default()
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.cv.len()
-    }
-
+    /// Empties the buffers, ranks and distances.
     pub fn clear(&mut self) {
-        self.x.clear();
-        self.f.clear();
-        self.g.clear();
-        self.cv.clear();
-        self.failed.clear();
+        self.members.clear();
         self.rank.clear();
         self.crowding.clear();
     }
 
-    /// Appends the individuals of row-major `x`, `f`, `g` (rank and crowding are left for
-    /// [`Population::assess`]).
-    ///
-    /// A row with a NaN or infinite objective or constraint is a failed evaluation: its
-    /// objectives are stored as `f64::MAX`, its non-finite constraints as `f64::MAX`, and
-    /// its violation is `f64::MAX`, so it ranks after every evaluated individual.
-    pub fn extend(&mut self, x: &[f64], f: &[f64], g: &[f64]) {
-        let (no, nc) = (self.n_obj, self.n_constr);
-        self.x.extend_from_slice(x);
-        for (i, fr) in f.chunks_exact(no).enumerate() {
-            let gr = &g[i * nc..(i + 1) * nc];
-            let failed = !fr.iter().chain(gr).all(|v| v.is_finite());
-            if failed {
-                self.f.extend(std::iter::repeat_n(f64::MAX, no));
-                self.g
-                    .extend(gr.iter().map(|&v| if v.is_finite() { v } else { f64::MAX }));
-            } else {
-                self.f.extend_from_slice(fr);
-                self.g.extend_from_slice(gr);
-            }
-            self.failed.push(failed);
-            self.cv.push(if failed { f64::MAX } else { violation(gr) });
-        }
+    /// [`Evaluated::merge`], ranks and distances left unset.
+    pub fn merge(&mut self, pop: &Population, x: &[f64], f: &[f64], g: &[f64]) {
+        self.clear();
+        self.members.merge(&pop.members, x, f, g);
     }
 
-    /// Marks individual `i` as a failed evaluation (used when restoring a state, where
-    /// its values are already the finite stand-ins).
-    pub fn mark_failed(&mut self, i: usize) {
-        self.failed[i] = true;
-        self.cv[i] = f64::MAX;
-    }
-
-    /// Appends individual `i` of `other`.
-    pub fn push_from(&mut self, other: &Population, i: usize) {
-        let (nv, no, nc) = (self.n_var, self.n_obj, self.n_constr);
-        self.x.extend_from_slice(&other.x[i * nv..(i + 1) * nv]);
-        self.f.extend_from_slice(&other.f[i * no..(i + 1) * no]);
-        self.g.extend_from_slice(&other.g[i * nc..(i + 1) * nc]);
-        self.cv.push(other.cv[i]);
-        self.failed.push(other.failed[i]);
-    }
-
-    /// Appends every individual of `other`, failed evaluations staying failed (their
-    /// stand-in values are finite, so [`Population::extend`] would not recognise them).
-    pub fn append(&mut self, other: &Population) {
-        for i in 0..other.len() {
-            self.push_from(other, i);
-        }
+    /// [`Evaluated::keep`], ranks and distances left unset.
+    pub fn keep(&mut self, from: &Population, chosen: &[usize]) {
+        self.clear();
+        self.members.keep(&from.members, chosen);
     }
 
     /// Pareto ranks under constrained domination; plain ranks without constraints.

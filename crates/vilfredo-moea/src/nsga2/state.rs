@@ -5,9 +5,8 @@
 //! recomputed from the population on restore, exactly as the run computed them.
 
 use super::{Nsga2, population::Population};
-use crate::{Nsga2Config, Space};
-use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Error, Result};
+use crate::{Nsga2Config, RunSnapshot};
+use vilfredo_core::Result;
 
 /// Everything needed to continue an [`Nsga2`] run bit for bit; serializable with the
 /// `serde` feature (use a float-exact format: JSON through `serde_json` with its
@@ -17,30 +16,10 @@ use vilfredo_core::{Error, Result};
 pub struct Nsga2State {
     /// Settings.
     pub config: Nsga2Config,
-    /// Decision space.
-    pub space: Space,
-    /// Number of objectives.
-    pub n_obj: usize,
-    /// Number of constraints.
-    pub n_constr: usize,
-    /// State of the random number generator.
-    pub rng_state: u64,
-    /// Generations completed.
-    pub n_gen: usize,
-    /// Evaluations told.
-    pub n_eval: usize,
-    /// Population decision vectors, row-major.
-    pub x: Vec<f64>,
-    /// Population objective values, row-major.
-    pub f: Vec<f64>,
-    /// Population constraint values, row-major.
-    pub g: Vec<f64>,
-    /// The batch asked and not yet told, row-major, if any.
-    pub pending: Option<Vec<f64>>,
-    /// Indices of population members whose evaluation failed (see
-    /// [`NanPolicy::Infeasible`](crate::NanPolicy::Infeasible)).
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub failed: Vec<usize>,
+    /// Space, generator, counters, population and pending batch (their fields stand
+    /// at the top level of the serialized state).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub run: RunSnapshot,
 }
 
 impl Nsga2 {
@@ -48,19 +27,7 @@ impl Nsga2 {
     pub fn state(&self) -> Nsga2State {
         Nsga2State {
             config: self.config,
-            space: self.space.clone(),
-            n_obj: self.pop.n_obj,
-            n_constr: self.pop.n_constr,
-            rng_state: self.rng.state(),
-            n_gen: self.n_gen,
-            n_eval: self.n_eval,
-            x: self.pop.x.clone(),
-            f: self.pop.f.clone(),
-            g: self.pop.g.clone(),
-            pending: self.pending.then(|| self.batch.clone()),
-            failed: (0..self.pop.len())
-                .filter(|&i| self.pop.failed[i])
-                .collect(),
+            run: self.run.snapshot(&self.pop),
         }
     }
 
@@ -72,70 +39,22 @@ impl Nsga2 {
     /// `pop_size` after the first generation); [`Error::NonFinite`] for a NaN or infinite
     /// objective or constraint; [`Error::InvalidArgument`] when a decision vector lies
     /// outside the space.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn from_state(state: Nsga2State) -> Result<Self> {
-        let mut alg = Nsga2::new(state.space, state.n_obj, state.n_constr, state.config)?;
-        let (nv, no, nc) = (alg.space.n_var(), state.n_obj, state.n_constr);
-        let n = state.f.len() / no;
-        let expected_n = if state.n_gen == 0 {
+        let run = &state.run;
+        let mut alg = Nsga2::new(run.space.clone(), run.n_obj, run.n_constr, state.config)?;
+        let expected_n = if run.n_gen == 0 {
             0
         } else {
             state.config.pop_size
         };
-        for (what, expected, found) in [
-            ("state population size", expected_n, n),
-            ("state objectives", expected_n * no, state.f.len()),
-            ("state decision vectors", expected_n * nv, state.x.len()),
-            ("state constraints", expected_n * nc, state.g.len()),
-        ] {
-            if expected != found {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found,
-                });
-            }
-        }
-        let pending_ok = |x: &[f64]| {
-            x.len().is_multiple_of(nv) && x.chunks_exact(nv).all(|row| alg.space.contains(row))
-        };
-        if !pending_ok(&state.x) || !state.pending.as_deref().is_none_or(pending_ok) {
-            return Err(Error::InvalidArgument {
-                name: "state",
-                reason: "a decision vector lies outside the space".into(),
-            });
-        }
-        // Failed evaluations are stored as finite stand-ins, so every value is finite.
-        for (what, values, width) in [
-            ("state objectives", &state.f, no),
-            ("state constraints", &state.g, nc.max(1)),
-        ] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
-        let mut pop = Population::new(nv, no, nc);
-        pop.extend(&state.x, &state.f, &state.g);
-        for &i in &state.failed {
-            if i >= n {
-                return Err(Error::InvalidArgument {
-                    name: "state",
-                    reason: format!("failed member {i} is beyond the population of {n}"),
-                });
-            }
-            pop.mark_failed(i);
-        }
+        let mut pop = Population::of(run.population(expected_n)?);
         pop.assess()?;
         alg.pop = pop;
-        alg.rng = SplitMix64::new(state.rng_state);
-        alg.n_gen = state.n_gen;
-        alg.n_eval = state.n_eval;
-        alg.pending = state.pending.is_some();
-        alg.batch = state.pending.unwrap_or_default();
+        alg.run.resume(state.run);
         Ok(alg)
     }
 }

@@ -4,27 +4,17 @@
 use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
-use crate::operators::{
-    DuplicateFilter, SbxBlock, binary_tournament, hash_row, random_sample, repair,
-};
+use crate::mating::{Mating, Parents};
+use crate::operators::{binary_tournament, hash_row, repair};
 use crate::variation::{MatingPool, Variation};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
 
-/// How many rounds of mating (or draws per initial vector) may be spent replacing
-/// duplicates before the remaining duplicates are accepted (pymoo uses 100 as well); only
-/// tiny discrete spaces ever get there.
-const MAX_ATTEMPTS: usize = 100;
-
 /// Scratch buffers reused from one generation to the next.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
-    pub dup: DuplicateFilter,
-    pub perm: Vec<u32>,
-    pub winners: Vec<usize>,
-    pub c1: Vec<f64>,
-    pub c2: Vec<f64>,
-    pub sbx: SbxBlock,
+    /// Tournament, crossover and mutation buffers, and the duplicate filter.
+    pub mate: Mating,
     /// Row hashes of the population, when known (see [`Scratch::survived`]); empty
     /// otherwise.
     pub pop_hash: Vec<u64>,
@@ -55,7 +45,8 @@ impl Scratch {
     }
 }
 
-/// Fills `out` with `config.pop_size` random vectors of `space`.
+/// Fills `out` with `config.pop_size` random vectors of `space`, keeping their hashes
+/// for the next generation's duplicate check.
 pub(crate) fn initial(
     space: &Space,
     config: &Nsga2Config,
@@ -63,26 +54,11 @@ pub(crate) fn initial(
     s: &mut Scratch,
     out: &mut Vec<f64>,
 ) {
-    let nv = space.n_var();
-    out.clear();
-    s.dup.reset(nv);
     s.batch_hash.clear();
     s.pop_hash.clear();
-    s.c1.resize(nv, 0.0);
-    let mut draws = 0;
-    while out.len() < config.pop_size * nv {
-        random_sample(space, &mut s.c1, rng);
-        draws += 1;
-        if !config.eliminate_duplicates {
-            out.extend_from_slice(&s.c1);
-            continue;
-        }
-        let h = hash_row(&s.c1);
-        if s.dup.insert_hashed(&s.c1, h) || draws > MAX_ATTEMPTS * config.pop_size {
-            out.extend_from_slice(&s.c1);
-            s.batch_hash.push(h);
-        }
-    }
+    let (ops, hashes) = (config.operators(), Some(&mut s.batch_hash));
+    s.mate
+        .initial(space, &ops, config.pop_size, rng, out, hashes);
 }
 
 /// Fills `out` with `config.pop_size` offspring of `pop`.
@@ -94,71 +70,26 @@ pub(crate) fn offspring(
     s: &mut Scratch,
     out: &mut Vec<f64>,
 ) {
+    let ops = config.operators();
     let nv = space.n_var();
     let n = config.pop_size;
     out.clear();
     s.batch_hash.clear();
     if config.eliminate_duplicates {
-        s.dup.reset(nv);
+        s.mate.dup.reset(nv);
         if s.pop_hash.len() != pop.len() {
             s.pop_hash.clear();
             s.pop_hash.extend(pop.x.chunks_exact(nv).map(hash_row));
         }
         for (row, &h) in pop.x.chunks_exact(nv).zip(&s.pop_hash) {
             debug_assert_eq!(h, hash_row(row));
-            s.dup.insert_hashed(row, h);
+            s.mate.dup.insert_hashed(row, h);
         }
     }
-    s.c1.resize(nv, 0.0);
-    s.c2.resize(nv, 0.0);
-    for attempt in 0..MAX_ATTEMPTS {
-        let need = n - out.len() / nv;
-        if need == 0 {
-            break;
-        }
-        let last = attempt + 1 == MAX_ATTEMPTS;
-        let pairs = need.div_ceil(2);
-        s.winners.clear();
-        binary_tournament(
-            &pop.rank,
-            &pop.crowding,
-            2 * pairs,
-            rng,
-            &mut s.perm,
-            &mut s.winners,
-        );
-        for k in 0..pairs {
-            let (a, b) = (s.winners[2 * k], s.winners[2 * k + 1]);
-            s.c1.copy_from_slice(&pop.x[a * nv..(a + 1) * nv]);
-            s.c2.copy_from_slice(&pop.x[b * nv..(b + 1) * nv]);
-            config
-                .crossover
-                .apply_with(space, &mut s.c1, &mut s.c2, rng, &mut s.sbx);
-            config
-                .binary_crossover
-                .apply(space, &mut s.c1, &mut s.c2, rng);
-            for c in [&mut s.c1, &mut s.c2] {
-                config.mutation.apply(space, c, rng);
-                config.binary_mutation.apply(space, c, rng);
-                config.categorical_mutation.apply(space, c, rng);
-                repair(space, c);
-            }
-            for c in [&s.c1, &s.c2] {
-                if out.len() == n * nv {
-                    break;
-                }
-                if !config.eliminate_duplicates {
-                    out.extend_from_slice(c);
-                    continue;
-                }
-                let h = hash_row(c);
-                if s.dup.insert_hashed(c, h) || last {
-                    out.extend_from_slice(c);
-                    s.batch_hash.push(h);
-                }
-            }
-        }
-    }
+    let parents = Parents::Tournament(&pop.rank, &pop.crowding);
+    let hashes = Some(&mut s.batch_hash);
+    s.mate
+        .breed(space, &ops, &pop.x, parents, n, rng, out, hashes);
 }
 
 /// Fills the batch with `pop_size` offspring made by `op` from parents chosen by
@@ -167,17 +98,18 @@ pub(crate) fn offspring(
 /// [`MAX_EXTERNAL_ROUNDS`] times; after that they are accepted.
 impl super::Nsga2 {
     pub(super) fn external_offspring(&mut self, op: &mut dyn Variation) -> Result<()> {
-        let generation = self.n_gen + 1;
-        let (space, config, pop, rng) = (&self.space, &self.config, &self.pop, &mut self.rng);
-        let (s, out) = (&mut self.scratch, &mut self.batch);
+        let generation = self.run.n_gen + 1;
+        let (space, config, pop, rng) =
+            (&self.run.space, &self.config, &self.pop, &mut self.run.rng);
+        let (s, out) = (&mut self.scratch, &mut self.run.batch);
         let nv = space.n_var();
         let n = config.pop_size;
         out.clear();
         s.batch_hash.clear();
         s.pop_hash.clear();
-        s.dup.reset(nv);
+        s.mate.dup.reset(nv);
         for row in pop.x.chunks_exact(nv) {
-            s.dup.insert_hashed(row, hash_row(row));
+            s.mate.dup.insert_hashed(row, hash_row(row));
         }
         let mut parents = Vec::new();
         let mut values = Vec::new();
@@ -188,18 +120,18 @@ impl super::Nsga2 {
             }
             let last = round + 1 == MAX_EXTERNAL_ROUNDS;
             let pairs = need.div_ceil(2);
-            s.winners.clear();
+            s.mate.winners.clear();
             binary_tournament(
                 &pop.rank,
                 &pop.crowding,
                 2 * pairs,
                 rng,
-                &mut s.perm,
-                &mut s.winners,
+                &mut s.mate.perm,
+                &mut s.mate.winners,
             );
             parents.clear();
             values.clear();
-            for &w in &s.winners {
+            for &w in &s.mate.winners {
                 parents.extend_from_slice(&pop.x[w * nv..(w + 1) * nv]);
                 values.extend_from_slice(&pop.f[w * pop.n_obj..(w + 1) * pop.n_obj]);
             }
@@ -221,12 +153,12 @@ impl super::Nsga2 {
                 });
             }
             for c in children.chunks_exact(nv).take(need) {
-                s.c1.clear();
-                s.c1.extend_from_slice(c);
-                repair(space, &mut s.c1);
-                let h = hash_row(&s.c1);
-                if !config.eliminate_duplicates || s.dup.insert_hashed(&s.c1, h) || last {
-                    out.extend_from_slice(&s.c1);
+                s.mate.c1.clear();
+                s.mate.c1.extend_from_slice(c);
+                repair(space, &mut s.mate.c1);
+                let h = hash_row(&s.mate.c1);
+                if !config.eliminate_duplicates || s.mate.dup.insert_hashed(&s.mate.c1, h) || last {
+                    out.extend_from_slice(&s.mate.c1);
                 }
             }
         }

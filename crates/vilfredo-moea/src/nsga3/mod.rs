@@ -23,11 +23,13 @@ mod variation;
 pub use normalize::NormalizationMemory;
 pub use state::Nsga3State;
 
-use crate::evaluated::{Evaluated, check_told};
+use crate::evaluated::Evaluated;
+use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::{check_directions, check_pop_size};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use variation::Scratch;
-use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, PointsView, Problem, Result};
 
 /// Settings of [`Nsga3`]; the defaults are pymoo 0.6.2's NSGA-III defaults (SBX with
@@ -90,24 +92,14 @@ impl Nsga3Config {
     /// [`Error::InvalidArgument`] naming the first bad option.
     pub fn validate(&self) -> Result<()> {
         if let Some(n) = self.pop_size {
-            if n < 2 {
-                return Err(Error::InvalidArgument {
-                    name: "pop_size",
-                    reason: format!("NSGA-III needs a population of at least 2, got {n}"),
-                });
-            }
-            if n > u32::MAX as usize {
-                return Err(Error::InvalidArgument {
-                    name: "pop_size",
-                    reason: format!("at most {} individuals, got {n}", u32::MAX),
-                });
-            }
+            check_pop_size("NSGA-III", n)?;
         }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
+    }
+
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 
@@ -120,36 +112,10 @@ pub fn nsga3_pop_size(n_dirs: usize) -> usize {
 /// Checks reference directions for `n_obj` objectives: at least one row, every value
 /// finite and non-negative, no row all zero.
 fn check_dirs(dirs: PointsView<'_>, n_obj: usize) -> Result<()> {
-    if dirs.n_obj() != n_obj {
-        return Err(Error::InvalidArgument {
-            name: "ref_dirs",
-            reason: format!(
-                "reference directions have {} components but the problem has {n_obj} objectives",
-                dirs.n_obj()
-            ),
-        });
-    }
-    if dirs.is_empty() {
-        return Err(Error::InvalidArgument {
-            name: "ref_dirs",
-            reason: "at least one reference direction is needed".into(),
-        });
-    }
-    for (i, w) in dirs.rows().enumerate() {
-        if let Some(k) = w.iter().position(|&v| v < 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "ref_dirs",
-                reason: format!("direction {i} has a negative component {} at {k}", w[k]),
-            });
-        }
-        if w.iter().all(|&v| v == 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "ref_dirs",
-                reason: format!("direction {i} is all zero"),
-            });
-        }
-    }
-    Ok(())
+    let noun = ("direction", "reference directions");
+    check_directions(dirs, n_obj, ("ref_dirs", noun), 1, || {
+        "at least one reference direction is needed".into()
+    })
 }
 
 /// NSGA-III (Deb & Jain 2014, IEEE TEVC 18(4)), driven by ask/tell.
@@ -168,16 +134,11 @@ fn check_dirs(dirs: PointsView<'_>, n_obj: usize) -> Result<()> {
 pub struct Nsga3 {
     config: Nsga3Config,
     pop_size: usize,
-    space: Space,
+    run: Progress,
     /// Reference directions, row-major, `n_obj` columns.
     dirs: Vec<f64>,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
     pop: Evaluated,
     memory: Option<NormalizationMemory>,
-    batch: Vec<f64>,
-    pending: bool,
     merged: Evaluated,
     scratch: Scratch,
 }
@@ -212,17 +173,12 @@ impl Nsga3 {
         Ok(Self {
             config,
             pop_size,
-            rng: SplitMix64::new(config.seed),
             dirs: ref_dirs.as_slice().to_vec(),
-            n_gen: 0,
-            n_eval: 0,
             pop: Evaluated::new(n_var, n_obj, n_constr),
             memory: None,
-            batch: Vec::new(),
-            pending: false,
             merged: Evaluated::new(n_var, n_obj, n_constr),
             scratch: Scratch::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -256,7 +212,7 @@ impl Nsga3 {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// The reference directions, row-major.
@@ -297,30 +253,15 @@ impl Algorithm for Nsga3 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.space,
-                    self.pop_size,
-                    self.config.eliminate_duplicates,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
+        let (config, n, pop, scratch) = (&self.config, self.pop_size, &self.pop, &mut self.scratch);
+        self.run.ask(|space, rng, batch| {
+            if pop.len() == 0 {
+                variation::initial(space, config, n, rng, scratch, batch);
             } else {
-                variation::offspring(
-                    &self.space,
-                    &self.config,
-                    self.pop_size,
-                    &self.pop,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
+                variation::offspring(space, config, n, pop, rng, scratch, batch);
             }
-            self.pending = true;
-        }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and runs survival.
@@ -332,30 +273,14 @@ impl Algorithm for Nsga3 {
     /// [`Nsga3Config::nan_policy`] is [`NanPolicy::Infeasible`]).
     /// On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        if !self.pending {
-            return Err(Error::InvalidArgument {
-                name: "tell",
-                reason: "no batch is pending: call ask() first".into(),
-            });
-        }
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        let n = self.batch.len() / self.space.n_var();
-        check_told(
-            n,
-            self.pop.n_obj,
-            self.pop.n_constr,
-            f,
-            g,
-            self.config.nan_policy == NanPolicy::Infeasible,
-        )?;
-        self.merged.clear();
-        self.merged.extend(&self.pop.x, &self.pop.f, &self.pop.g);
-        self.merged.cv.copy_from_slice(&self.pop.cv);
-        self.merged.failed.copy_from_slice(&self.pop.failed);
-        self.merged.extend(&self.batch, f, g);
+        self.merged.merge(&self.pop, &self.run.batch, f, g);
         // Survival changes the memory and the generator only once it cannot fail.
         let mut memory = self.memory.clone();
-        let mut rng = self.rng.clone();
+        let mut rng = self.run.rng.clone();
         let chosen = survival::survivors(
             &self.merged,
             self.pop_size,
@@ -364,37 +289,13 @@ impl Algorithm for Nsga3 {
             &mut rng,
         )?;
         self.memory = memory;
-        self.rng = rng;
-        self.pop.clear();
-        for i in chosen {
-            self.pop.push_from(&self.merged, i);
-        }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.rng = rng;
+        self.pop.keep(&self.merged, &chosen);
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The feasible non-dominated members of the population, or, when no member is
     /// feasible, those of least total violation; never a failed evaluation. Empty before

@@ -4,10 +4,9 @@
 //! worst and extreme points seen so far), which the snapshot carries too.
 
 use super::{NormalizationMemory, Nsga3, Nsga3Config};
-use crate::Space;
-use crate::evaluated::Evaluated;
-use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Error, PointsView, Result};
+use crate::RunSnapshot;
+use crate::told::check_saved;
+use vilfredo_core::{PointsView, Result};
 
 /// Everything needed to continue an [`Nsga3`] run bit for bit; serializable with the
 /// `serde` feature (use a float-exact format, as for
@@ -17,32 +16,14 @@ use vilfredo_core::{Error, PointsView, Result};
 pub struct Nsga3State {
     /// Settings.
     pub config: Nsga3Config,
-    /// Decision space.
-    pub space: Space,
-    /// Number of objectives.
-    pub n_obj: usize,
-    /// Number of constraints.
-    pub n_constr: usize,
+    /// Space, generator, counters, population and pending batch (their fields stand
+    /// at the top level of the serialized state).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub run: RunSnapshot,
     /// Reference directions, row-major, `n_obj` columns.
     pub ref_dirs: Vec<f64>,
-    /// State of the random number generator.
-    pub rng_state: u64,
-    /// Generations completed.
-    pub n_gen: usize,
-    /// Evaluations told.
-    pub n_eval: usize,
-    /// Population decision vectors, row-major.
-    pub x: Vec<f64>,
-    /// Population objective values, row-major.
-    pub f: Vec<f64>,
-    /// Population constraint values, row-major.
-    pub g: Vec<f64>,
-    /// Indices of population members whose evaluation failed.
-    pub failed: Vec<usize>,
     /// What normalization has learnt, if anything.
     pub normalization: Option<NormalizationMemory>,
-    /// The batch asked and not yet told, row-major, if any.
-    pub pending: Option<Vec<f64>>,
 }
 
 impl Nsga3 {
@@ -50,21 +31,9 @@ impl Nsga3 {
     pub fn state(&self) -> Nsga3State {
         Nsga3State {
             config: self.config,
-            space: self.space.clone(),
-            n_obj: self.pop.n_obj,
-            n_constr: self.pop.n_constr,
+            run: self.run.snapshot(&self.pop),
             ref_dirs: self.dirs.clone(),
-            rng_state: self.rng.state(),
-            n_gen: self.n_gen,
-            n_eval: self.n_eval,
-            x: self.pop.x.clone(),
-            f: self.pop.f.clone(),
-            g: self.pop.g.clone(),
-            failed: (0..self.pop.len())
-                .filter(|&i| self.pop.failed[i])
-                .collect(),
             normalization: self.memory.clone(),
-            pending: self.pending.then(|| self.batch.clone()),
         }
     }
 
@@ -77,82 +46,29 @@ impl Nsga3 {
     /// the normalization memory has the wrong size; [`Error::NonFinite`] for a NaN or
     /// infinite value; [`Error::InvalidArgument`] when a decision vector lies outside the
     /// space or a failed index is beyond the population.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn from_state(state: Nsga3State) -> Result<Self> {
-        let no = state.n_obj;
+        let run = &state.run;
+        let no = run.n_obj;
         let dirs = PointsView::named("state ref_dirs", &state.ref_dirs, no.max(1))?;
-        let mut alg = Nsga3::new(state.space, no, state.n_constr, dirs, state.config)?;
-        let (nv, nc) = (alg.space.n_var(), state.n_constr);
-        let expected_n = if state.n_gen == 0 { 0 } else { alg.pop_size };
-        let n = state.f.len() / no;
-        let mem_len = state.normalization.as_ref().map_or([no, no, no * no], |m| {
-            [m.ideal.len(), m.worst.len(), m.extremes.len()]
-        });
-        for (what, expected, found) in [
-            ("state population size", expected_n, n),
-            ("state objectives", expected_n * no, state.f.len()),
-            ("state decision vectors", expected_n * nv, state.x.len()),
-            ("state constraints", expected_n * nc, state.g.len()),
-            ("state ideal point", no, mem_len[0]),
-            ("state worst point", no, mem_len[1]),
-            ("state extreme points", no * no, mem_len[2]),
-        ] {
-            if expected != found {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found,
-                });
+        let mut alg = Nsga3::new(run.space.clone(), no, run.n_constr, dirs, state.config)?;
+        let expected_n = if run.n_gen == 0 { 0 } else { alg.pop_size };
+        let pop = run.population(expected_n)?;
+        if let Some(m) = &state.normalization {
+            for (what, expected, values) in [
+                ("state ideal point", no, &m.ideal),
+                ("state worst point", no, &m.worst),
+                ("state extreme points", no * no, &m.extremes),
+            ] {
+                check_saved(what, values, expected, no)?;
             }
-        }
-        let inside = |x: &[f64]| {
-            x.len().is_multiple_of(nv) && x.chunks_exact(nv).all(|row| alg.space.contains(row))
-        };
-        if !inside(&state.x) || !state.pending.as_deref().is_none_or(inside) {
-            return Err(Error::InvalidArgument {
-                name: "state",
-                reason: "a decision vector lies outside the space".into(),
-            });
-        }
-        let empty = Vec::new();
-        let mem = state.normalization.as_ref();
-        for (what, values, width) in [
-            ("state objectives", &state.f, no),
-            ("state constraints", &state.g, nc.max(1)),
-            ("state ideal point", mem.map_or(&empty, |m| &m.ideal), no),
-            ("state worst point", mem.map_or(&empty, |m| &m.worst), no),
-            (
-                "state extreme points",
-                mem.map_or(&empty, |m| &m.extremes),
-                no,
-            ),
-        ] {
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: pos / width,
-                    column: pos % width,
-                    value: values[pos],
-                });
-            }
-        }
-        let mut pop = Evaluated::new(nv, no, nc);
-        pop.extend(&state.x, &state.f, &state.g);
-        for &i in &state.failed {
-            if i >= n {
-                return Err(Error::InvalidArgument {
-                    name: "state",
-                    reason: format!("failed member {i} is beyond the population of {n}"),
-                });
-            }
-            pop.mark_failed(i);
         }
         alg.pop = pop;
         alg.memory = state.normalization;
-        alg.rng = SplitMix64::new(state.rng_state);
-        alg.n_gen = state.n_gen;
-        alg.n_eval = state.n_eval;
-        alg.pending = state.pending.is_some();
-        alg.batch = state.pending.unwrap_or_default();
+        alg.run.resume(state.run);
         Ok(alg)
     }
 }

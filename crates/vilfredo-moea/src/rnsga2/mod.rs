@@ -16,10 +16,10 @@ pub use state::RNsga2State;
 
 use crate::nsga2::population::Population;
 use crate::nsga2::variation::{self, Scratch};
-use crate::told::{check_n_obj, check_tell, select};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::check_n_obj;
 use crate::{Algorithm, Batch, Nsga2Config, Solutions, Space};
 use preference::{Bounds, Preference};
-use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
 
 /// How objectives are normalised before distances are measured.
@@ -138,16 +138,11 @@ impl RNsga2Config {
 pub struct RNsga2 {
     config: RNsga2Config,
     weights: Vec<f64>,
-    space: Space,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
+    run: Progress,
     /// Population; `crowding` holds the negated preference distance, so that NSGA-II's
     /// tournament (larger crowding wins) prefers the smaller preference distance.
     pop: Population,
     bounds: Bounds,
-    batch: Vec<f64>,
-    pending: bool,
     merged: Population,
     scratch: Scratch,
 }
@@ -165,18 +160,13 @@ impl RNsga2 {
             .clone()
             .unwrap_or_else(|| vec![1.0 / n_obj as f64; n_obj]);
         Ok(Self {
-            rng: SplitMix64::new(config.nsga2.seed),
+            run: Progress::new(space, config.nsga2.seed),
             config,
             weights,
-            n_gen: 0,
-            n_eval: 0,
             pop: Population::new(n_var, n_obj, n_constr),
             bounds: Bounds::unset(n_obj),
-            batch: Vec::new(),
-            pending: false,
             merged: Population::new(n_var, n_obj, n_constr),
             scratch: Scratch::default(),
-            space,
         })
     }
 
@@ -220,7 +210,7 @@ impl RNsga2 {
 
     /// The current population as [`Solutions`].
     pub fn population(&self) -> Solutions {
-        select(&self.pop, |_| true)
+        self.pop.select(|_| true)
     }
 
     /// Survival of `self.merged` down to `n` members into `self.pop`.
@@ -235,10 +225,7 @@ impl RNsga2 {
         };
         let (chosen, distances) =
             preference::survivors(&self.merged, &rank, n, &pref, &self.bounds.ranges());
-        self.pop.clear();
-        for &i in &chosen {
-            self.pop.push_from(&self.merged, i);
-        }
+        self.pop.keep(&self.merged, &chosen);
         // Whole fronts are kept before the split one, so ranks carry over (as NSGA-II).
         self.pop.rank = chosen.iter().map(|&i| rank[i]).collect();
         self.pop.crowding = distances.iter().map(|d| -d).collect();
@@ -250,31 +237,17 @@ impl Algorithm for RNsga2 {
     /// The initial population on the first call, offspring afterwards; asking again
     /// before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
-            let c = &self.config.nsga2;
-            if self.pop.len() == 0 {
-                variation::initial(
-                    &self.space,
-                    c,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
+        let (config, pop, scratch) = (&self.config.nsga2, &self.pop, &mut self.scratch);
+        self.run.ask(|space, rng, batch| {
+            if pop.len() == 0 {
+                variation::initial(space, config, rng, scratch, batch);
             } else {
                 // The population changed in survival: hash it afresh.
-                self.scratch.pop_hash.clear();
-                variation::offspring(
-                    &self.space,
-                    c,
-                    &self.pop,
-                    &mut self.rng,
-                    &mut self.scratch,
-                    &mut self.batch,
-                );
+                scratch.pop_hash.clear();
+                variation::offspring(space, config, pop, rng, scratch, batch);
             }
-            self.pending = true;
-        }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and runs survival.
@@ -286,45 +259,23 @@ impl Algorithm for RNsga2 {
     /// [`NanPolicy::Infeasible`](crate::NanPolicy::Infeasible)). On error nothing changes
     /// and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        let n = self.batch.len() / self.space.n_var();
-        let shape = (self.pop.n_obj, self.pop.n_constr);
-        check_tell(self.pending, n, shape, f, g, self.config.nsga2.nan_policy)?;
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nsga2.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        self.merged.clear();
-        self.merged.append(&self.pop);
-        self.merged.extend(&self.batch, f, g);
+        self.merged.merge(&self.pop, &self.run.batch, f, g);
         self.survive(self.config.nsga2.pop_size)?;
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The members of rank 0 of the population (gathered near the reference points):
     /// the feasible non-dominated ones, or, when none is feasible, those of least total
     /// violation; never a failed evaluation.
     fn result(&self) -> Solutions {
-        select(&self.pop, |i| self.pop.rank[i] == 0 && !self.pop.failed[i])
+        self.pop
+            .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }

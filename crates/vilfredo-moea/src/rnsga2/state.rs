@@ -5,10 +5,10 @@
 
 use super::RNsga2;
 use super::preference::Bounds;
-use crate::told::{SavedPopulation, failed_indices, restore_population};
-use crate::{RNsga2Config, Space};
-use vilfredo_core::rng::SplitMix64;
-use vilfredo_core::{Error, Result};
+use crate::nsga2::population::Population;
+use crate::told::check_saved;
+use crate::{RNsga2Config, RunSnapshot};
+use vilfredo_core::Result;
 
 /// Everything needed to continue an [`RNsga2`] run bit for bit; serializable with the
 /// `serde` feature (use a float-exact format).
@@ -17,24 +17,10 @@ use vilfredo_core::{Error, Result};
 pub struct RNsga2State {
     /// Settings.
     pub config: RNsga2Config,
-    /// Decision space.
-    pub space: Space,
-    /// Number of objectives.
-    pub n_obj: usize,
-    /// Number of constraints.
-    pub n_constr: usize,
-    /// State of the random number generator.
-    pub rng_state: u64,
-    /// Generations completed.
-    pub n_gen: usize,
-    /// Evaluations told.
-    pub n_eval: usize,
-    /// Population decision vectors, row-major.
-    pub x: Vec<f64>,
-    /// Population objective values, row-major.
-    pub f: Vec<f64>,
-    /// Population constraint values, row-major.
-    pub g: Vec<f64>,
+    /// Space, generator, counters, population and pending batch (their fields stand
+    /// at the top level of the serialized state).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub run: RunSnapshot,
     /// Preference distance of each member.
     pub preference: Vec<f64>,
     /// Normalisation ideal point (infinite before the first generation: stored as
@@ -42,11 +28,6 @@ pub struct RNsga2State {
     pub ideal: Option<Vec<f64>>,
     /// Normalisation nadir point (`None` before the bounds are set).
     pub nadir: Option<Vec<f64>>,
-    /// The batch asked and not yet told, row-major, if any.
-    pub pending: Option<Vec<f64>>,
-    /// Indices of population members whose evaluation failed.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub failed: Vec<usize>,
 }
 
 impl RNsga2 {
@@ -56,20 +37,10 @@ impl RNsga2 {
         let set = |v: &Vec<f64>| v.iter().all(|x| x.is_finite()).then(|| v.clone());
         RNsga2State {
             config: self.config.clone(),
-            space: self.space.clone(),
-            n_obj: self.pop.n_obj,
-            n_constr: self.pop.n_constr,
-            rng_state: self.rng.state(),
-            n_gen: self.n_gen,
-            n_eval: self.n_eval,
-            x: self.pop.x.clone(),
-            f: self.pop.f.clone(),
-            g: self.pop.g.clone(),
+            run: self.run.snapshot(&self.pop),
             preference: self.preference(),
             ideal: set(&self.bounds.ideal),
             nadir: set(&self.bounds.nadir),
-            pending: self.pending.then(|| self.batch.clone()),
-            failed: failed_indices(&self.pop),
         }
     }
 
@@ -81,42 +52,27 @@ impl RNsga2 {
     /// or the preference distances or bounds have the wrong length; [`Error::NonFinite`]
     /// for a NaN or infinite value; [`Error::InvalidArgument`] when a decision vector
     /// lies outside the space.
+    ///
+    /// [`Error::DimensionMismatch`]: crate::Error::DimensionMismatch
+    /// [`Error::NonFinite`]: crate::Error::NonFinite
+    /// [`Error::InvalidArgument`]: crate::Error::InvalidArgument
     pub fn from_state(state: RNsga2State) -> Result<Self> {
-        let mut alg = RNsga2::new(state.space, state.n_obj, state.n_constr, state.config)?;
-        let (no, nc) = (state.n_obj, state.n_constr);
-        let n = if state.n_gen == 0 {
+        let run = &state.run;
+        let mut alg = RNsga2::new(run.space.clone(), run.n_obj, run.n_constr, state.config)?;
+        let no = run.n_obj;
+        let n = if run.n_gen == 0 {
             0
         } else {
             alg.config.nsga2.pop_size
         };
-        let saved = SavedPopulation {
-            x: &state.x,
-            f: &state.f,
-            g: &state.g,
-            pending: state.pending.as_deref(),
-            failed: &state.failed,
-        };
-        let mut pop = restore_population(&alg.space, (no, nc), n, &saved)?;
+        let mut pop = Population::of(run.population(n)?);
         for (what, expected, values) in [
             ("state preference distances", n, Some(&state.preference)),
             ("state ideal point", no, state.ideal.as_ref()),
             ("state nadir point", no, state.nadir.as_ref()),
         ] {
-            let Some(values) = values else { continue };
-            if values.len() != expected {
-                return Err(Error::DimensionMismatch {
-                    what,
-                    expected,
-                    found: values.len(),
-                });
-            }
-            if let Some(pos) = values.iter().position(|v| !v.is_finite()) {
-                return Err(Error::NonFinite {
-                    what,
-                    row: 0,
-                    column: pos,
-                    value: values[pos],
-                });
+            if let Some(values) = values {
+                check_saved(what, values, expected, expected.max(1))?;
             }
         }
         pop.rank = pop.ranks()?;
@@ -130,11 +86,7 @@ impl RNsga2 {
             bounds.nadir = v;
         }
         alg.bounds = bounds;
-        alg.rng = SplitMix64::new(state.rng_state);
-        alg.n_gen = state.n_gen;
-        alg.n_eval = state.n_eval;
-        alg.pending = state.pending.is_some();
-        alg.batch = state.pending.unwrap_or_default();
+        alg.run.resume(state.run);
         Ok(alg)
     }
 }

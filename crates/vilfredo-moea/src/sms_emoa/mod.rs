@@ -14,10 +14,11 @@ mod survival;
 
 pub use state::SmsEmoaState;
 
-use crate::mating::{Mating, Operators};
+use crate::mating::{Mating, Operators, operators_of};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::{check_n_obj, check_tell, failed_indices, select};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::{check_n_obj, check_pop_size};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
@@ -79,16 +80,7 @@ impl SmsEmoaConfig {
     /// # Errors
     /// [`Error::InvalidArgument`] naming the first bad option.
     pub fn validate(&self) -> Result<()> {
-        if self.pop_size < 2 || self.pop_size > u32::MAX as usize {
-            return Err(Error::InvalidArgument {
-                name: "pop_size",
-                reason: format!(
-                    "SMS-EMOA needs a population of 2 to {}, got {}",
-                    u32::MAX,
-                    self.pop_size
-                ),
-            });
-        }
+        check_pop_size("SMS-EMOA", self.pop_size)?;
         if self.n_offspring == 0 || self.n_offspring > u32::MAX as usize {
             return Err(Error::InvalidArgument {
                 name: "n_offspring",
@@ -108,22 +100,12 @@ impl SmsEmoaConfig {
                 ),
             });
         }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
     }
 
-    fn operators(&self) -> Operators {
-        Operators {
-            crossover: self.crossover,
-            mutation: self.mutation,
-            binary_crossover: self.binary_crossover,
-            binary_mutation: self.binary_mutation,
-            categorical_mutation: self.categorical_mutation,
-            eliminate_duplicates: self.eliminate_duplicates,
-        }
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 
@@ -148,13 +130,8 @@ impl SmsEmoaConfig {
 #[derive(Debug, Clone)]
 pub struct SmsEmoa {
     config: SmsEmoaConfig,
-    space: Space,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
+    run: Progress,
     pop: Population,
-    batch: Vec<f64>,
-    pending: bool,
     merged: Population,
     mating: Mating,
 }
@@ -170,15 +147,10 @@ impl SmsEmoa {
         let n_var = space.n_var();
         Ok(Self {
             config,
-            rng: SplitMix64::new(config.seed),
-            n_gen: 0,
-            n_eval: 0,
             pop: Population::new(n_var, n_obj, n_constr),
-            batch: Vec::new(),
-            pending: false,
             merged: Population::new(n_var, n_obj, n_constr),
             mating: Mating::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -202,7 +174,7 @@ impl SmsEmoa {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// Objective values of the current population, row-major.
@@ -222,7 +194,7 @@ impl SmsEmoa {
 
     /// The current population as [`Solutions`].
     pub fn population(&self) -> Solutions {
-        select(&self.pop, |_| true)
+        self.pop.select(|_| true)
     }
 }
 
@@ -230,31 +202,18 @@ impl Algorithm for SmsEmoa {
     /// The initial population on the first call, `n_offspring` offspring afterwards;
     /// asking again before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
-            let ops = self.config.operators();
-            if self.pop.len() == 0 {
-                self.mating.initial(
-                    &self.space,
-                    &ops,
-                    self.config.pop_size,
-                    &mut self.rng,
-                    &mut self.batch,
-                );
+        let (config, pop, mating) = (&self.config, &self.pop, &mut self.mating);
+        self.run.ask(|space, rng, batch| {
+            let ops = config.operators();
+            if pop.len() == 0 {
+                mating.initial(space, &ops, config.pop_size, rng, batch, None);
             } else {
-                let n = self.pop.len() as u64;
-                self.mating.offspring(
-                    &self.space,
-                    &ops,
-                    &self.pop.x,
-                    self.config.n_offspring,
-                    &mut self.rng,
-                    |rng| (rng.below(n) as usize, rng.below(n) as usize),
-                    &mut self.batch,
-                );
+                let n = pop.len() as u64;
+                let parents = |rng: &mut SplitMix64| (rng.below(n) as usize, rng.below(n) as usize);
+                mating.offspring(space, &ops, &pop.x, config.n_offspring, rng, parents, batch);
             }
-            self.pending = true;
-        }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and removes as many members as it holds.
@@ -265,62 +224,30 @@ impl Algorithm for SmsEmoa {
     /// of a NaN or infinite value (unless the NaN policy is
     /// [`NanPolicy::Infeasible`]). On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        let n = self.batch.len() / self.space.n_var();
-        let shape = (self.pop.n_obj, self.pop.n_constr);
-        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let n = self
+            .run
+            .check_tell(&self.pop, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
         if self.pop.len() == 0 {
-            self.pop.extend(&self.batch, f, g);
+            self.pop.extend(&self.run.batch, f, g);
             self.pop.rank = self.pop.ranks()?;
         } else {
-            self.merged.clear();
-            self.merged.append(&self.pop);
-            self.merged.extend(&self.batch, f, g);
+            self.merged.merge(&self.pop, &self.run.batch, f, g);
             let rank = self.merged.ranks()?;
             let (chosen, ranks) = survival::reduce(&self.merged, &rank, n, self.config.ref_offset)?;
-            self.pop.clear();
-            for i in chosen {
-                self.pop.push_from(&self.merged, i);
-            }
+            self.pop.keep(&self.merged, &chosen);
             self.pop.rank = ranks;
         }
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.pop.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.pop.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, pop);
 
     /// The members of rank 0: the feasible non-dominated ones, or, when no member is
     /// feasible, those of least total violation; never a failed evaluation.
     fn result(&self) -> Solutions {
-        select(&self.pop, |i| self.pop.rank[i] == 0 && !self.pop.failed[i])
-    }
-}
-
-impl SmsEmoa {
-    /// The failed members' indices, for the state.
-    fn failed(&self) -> Vec<usize> {
-        failed_indices(&self.pop)
+        self.pop
+            .select(|i| self.pop.rank[i] == 0 && !self.pop.failed[i])
     }
 }

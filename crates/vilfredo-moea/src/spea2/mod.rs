@@ -12,10 +12,11 @@ mod state;
 
 pub use state::Spea2State;
 
-use crate::mating::{Mating, Operators};
+use crate::mating::{Mating, Operators, operators_of};
 use crate::nsga2::population::Population;
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
-use crate::told::{check_n_obj, check_tell, select};
+use crate::progress::{Progress, progress_accessors};
+use crate::told::check_n_obj;
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Problem, Result};
@@ -85,22 +86,12 @@ impl Spea2Config {
                 });
             }
         }
-        self.crossover.validate()?;
-        self.mutation.validate()?;
-        self.binary_crossover.validate()?;
-        self.binary_mutation.validate()?;
-        self.categorical_mutation.validate()
+        self.operators().validate()
     }
 
-    fn operators(&self) -> Operators {
-        Operators {
-            crossover: self.crossover,
-            mutation: self.mutation,
-            binary_crossover: self.binary_crossover,
-            binary_mutation: self.binary_mutation,
-            categorical_mutation: self.categorical_mutation,
-            eliminate_duplicates: self.eliminate_duplicates,
-        }
+    /// The variation operators, duplicates eliminated as configured.
+    pub(crate) fn operators(&self) -> Operators {
+        operators_of!(self, self.eliminate_duplicates)
     }
 }
 
@@ -123,16 +114,11 @@ impl Spea2Config {
 #[derive(Debug, Clone)]
 pub struct Spea2 {
     config: Spea2Config,
-    space: Space,
-    rng: SplitMix64,
-    n_gen: usize,
-    n_eval: usize,
+    run: Progress,
     /// The archive, with its constrained ranks among itself (for the result).
     archive: Population,
     /// Fitness of each archive member, from the assessment that selected it.
     fitness: Vec<f64>,
-    batch: Vec<f64>,
-    pending: bool,
     merged: Population,
     mating: Mating,
 }
@@ -148,16 +134,11 @@ impl Spea2 {
         let n_var = space.n_var();
         Ok(Self {
             config,
-            rng: SplitMix64::new(config.seed),
-            n_gen: 0,
-            n_eval: 0,
             archive: Population::new(n_var, n_obj, n_constr),
             fitness: Vec::new(),
-            batch: Vec::new(),
-            pending: false,
             merged: Population::new(n_var, n_obj, n_constr),
             mating: Mating::default(),
-            space,
+            run: Progress::new(space, config.seed),
         })
     }
 
@@ -181,7 +162,7 @@ impl Spea2 {
 
     /// The decision space.
     pub fn space(&self) -> &Space {
-        &self.space
+        &self.run.space
     }
 
     /// Objective values of the archive, row-major.
@@ -202,7 +183,7 @@ impl Spea2 {
 
     /// The archive as [`Solutions`].
     pub fn archive(&self) -> Solutions {
-        select(&self.archive, |_| true)
+        self.archive.select(|_| true)
     }
 
     /// One binary tournament with replacement on the archive.
@@ -225,36 +206,24 @@ impl Algorithm for Spea2 {
     /// The initial population on the first call, offspring of the archive afterwards;
     /// asking again before telling returns the same batch.
     fn ask(&mut self) -> Result<Batch<'_>> {
-        if !self.pending {
-            let ops = self.config.operators();
-            if self.archive.len() == 0 {
-                self.mating.initial(
-                    &self.space,
-                    &ops,
-                    self.config.pop_size,
-                    &mut self.rng,
-                    &mut self.batch,
-                );
+        let (config, archive, mating) = (&self.config, &self.archive, &mut self.mating);
+        let fitness = &self.fitness;
+        self.run.ask(|space, rng, batch| {
+            let ops = config.operators();
+            if archive.len() == 0 {
+                mating.initial(space, &ops, config.pop_size, rng, batch, None);
             } else {
-                let fitness = &self.fitness;
-                self.mating.offspring(
-                    &self.space,
-                    &ops,
-                    &self.archive.x,
-                    self.config.pop_size,
-                    &mut self.rng,
-                    |rng| {
-                        (
-                            Self::tournament(fitness, rng),
-                            Self::tournament(fitness, rng),
-                        )
-                    },
-                    &mut self.batch,
-                );
+                let parents = |rng: &mut SplitMix64| {
+                    (
+                        Self::tournament(fitness, rng),
+                        Self::tournament(fitness, rng),
+                    )
+                };
+                let n = config.pop_size;
+                mating.offspring(space, &ops, &archive.x, n, rng, parents, batch);
             }
-            self.pending = true;
-        }
-        Ok(Batch::new(&self.batch, self.space.n_var()))
+            Ok(())
+        })
     }
 
     /// Takes the values of the pending batch and selects the next archive.
@@ -265,13 +234,11 @@ impl Algorithm for Spea2 {
     /// of a NaN or infinite value (unless the NaN policy is
     /// [`NanPolicy::Infeasible`]). On error nothing changes and the batch stays pending.
     fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        let n = self.batch.len() / self.space.n_var();
-        let shape = (self.archive.n_obj, self.archive.n_constr);
-        check_tell(self.pending, n, shape, f, g, self.config.nan_policy)?;
+        let n = self
+            .run
+            .check_tell(&self.archive, f, g, self.config.nan_policy)?;
         let g = g.unwrap_or(&[]);
-        self.merged.clear();
-        self.merged.append(&self.archive);
-        self.merged.extend(&self.batch, f, g);
+        self.merged.merge(&self.archive, &self.run.batch, f, g);
         let (fit, dist) = fitness::fitness(&self.merged);
         let kept = selection::environmental(&fit, &dist, self.config.archive_size);
         self.archive.clear();
@@ -281,39 +248,17 @@ impl Algorithm for Spea2 {
             self.fitness.push(fit[i]);
         }
         self.archive.rank = self.archive.ranks()?;
-        self.pending = false;
-        self.n_gen += 1;
-        self.n_eval += n;
+        self.run.told(n);
         Ok(())
     }
 
-    fn n_var(&self) -> usize {
-        self.space.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.archive.n_obj
-    }
-
-    fn n_constr(&self) -> usize {
-        self.archive.n_constr
-    }
-
-    /// Number of batches told; the initial population is generation 1.
-    fn n_gen(&self) -> usize {
-        self.n_gen
-    }
-
-    fn n_eval(&self) -> usize {
-        self.n_eval
-    }
+    progress_accessors!(run, archive);
 
     /// The archive members of rank 0 among the archive (under constrained domination):
     /// the feasible non-dominated ones, or, when none is feasible, those of least total
     /// violation; never a failed evaluation.
     fn result(&self) -> Solutions {
-        select(&self.archive, |i| {
-            self.archive.rank[i] == 0 && !self.archive.failed[i]
-        })
+        self.archive
+            .select(|i| self.archive.rank[i] == 0 && !self.archive.failed[i])
     }
 }

@@ -3,9 +3,8 @@
 //! each member had when it was selected (mating compares it), and the pending batch.
 
 use super::Spea2;
-use crate::told::{SavedPopulation, failed_indices, restore_population};
-use crate::{Space, Spea2Config};
-use vilfredo_core::rng::SplitMix64;
+use crate::nsga2::population::Population;
+use crate::{RunSnapshot, Spea2Config};
 use vilfredo_core::{Error, Result};
 
 /// Everything needed to continue a [`Spea2`] run bit for bit; serializable with the
@@ -15,31 +14,12 @@ use vilfredo_core::{Error, Result};
 pub struct Spea2State {
     /// Settings.
     pub config: Spea2Config,
-    /// Decision space.
-    pub space: Space,
-    /// Number of objectives.
-    pub n_obj: usize,
-    /// Number of constraints.
-    pub n_constr: usize,
-    /// State of the random number generator.
-    pub rng_state: u64,
-    /// Generations completed.
-    pub n_gen: usize,
-    /// Evaluations told.
-    pub n_eval: usize,
-    /// Archive decision vectors, row-major.
-    pub x: Vec<f64>,
-    /// Archive objective values, row-major.
-    pub f: Vec<f64>,
-    /// Archive constraint values, row-major.
-    pub g: Vec<f64>,
+    /// Space, generator, counters, archive (as the population) and pending batch (their
+    /// fields stand at the top level of the serialized state).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub run: RunSnapshot,
     /// SPEA2 fitness of each archive member.
     pub fitness: Vec<f64>,
-    /// The batch asked and not yet told, row-major, if any.
-    pub pending: Option<Vec<f64>>,
-    /// Indices of archive members whose evaluation failed.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub failed: Vec<usize>,
 }
 
 impl Spea2 {
@@ -47,18 +27,8 @@ impl Spea2 {
     pub fn state(&self) -> Spea2State {
         Spea2State {
             config: self.config,
-            space: self.space.clone(),
-            n_obj: self.archive.n_obj,
-            n_constr: self.archive.n_constr,
-            rng_state: self.rng.state(),
-            n_gen: self.n_gen,
-            n_eval: self.n_eval,
-            x: self.archive.x.clone(),
-            f: self.archive.f.clone(),
-            g: self.archive.g.clone(),
+            run: self.run.snapshot(&self.archive),
             fitness: self.fitness.clone(),
-            pending: self.pending.then(|| self.batch.clone()),
-            failed: failed_indices(&self.archive),
         }
     }
 
@@ -71,10 +41,11 @@ impl Spea2 {
     /// another length; [`Error::NonFinite`] for a NaN or infinite value;
     /// [`Error::InvalidArgument`] when a decision vector lies outside the space.
     pub fn from_state(state: Spea2State) -> Result<Self> {
-        let mut alg = Spea2::new(state.space, state.n_obj, state.n_constr, state.config)?;
+        let run = &state.run;
+        let mut alg = Spea2::new(run.space.clone(), run.n_obj, run.n_constr, state.config)?;
         // The archive fills up over the first generations when `pop_size` is smaller.
-        let n = state.f.len() / state.n_obj.max(1);
-        let (least, most) = if state.n_gen == 0 {
+        let n = run.f.len() / run.n_obj.max(1);
+        let (least, most) = if run.n_gen == 0 {
             (0, 0)
         } else {
             (1, state.config.archive_size)
@@ -86,14 +57,7 @@ impl Spea2 {
                 found: n,
             });
         }
-        let saved = SavedPopulation {
-            x: &state.x,
-            f: &state.f,
-            g: &state.g,
-            pending: state.pending.as_deref(),
-            failed: &state.failed,
-        };
-        let mut archive = restore_population(&alg.space, (state.n_obj, state.n_constr), n, &saved)?;
+        let mut archive = Population::of(run.population(n)?);
         if state.fitness.len() != n {
             return Err(Error::DimensionMismatch {
                 what: "state fitness",
@@ -117,11 +81,7 @@ impl Spea2 {
         archive.rank = archive.ranks()?;
         alg.archive = archive;
         alg.fitness = state.fitness;
-        alg.rng = SplitMix64::new(state.rng_state);
-        alg.n_gen = state.n_gen;
-        alg.n_eval = state.n_eval;
-        alg.pending = state.pending.is_some();
-        alg.batch = state.pending.unwrap_or_default();
+        alg.run.resume(state.run);
         Ok(alg)
     }
 }

@@ -13,8 +13,13 @@ also reports the mean cost of `ask` (where the sampler plans a trial) and of `te
 10 % of the run, to show which costs grow, and the size of the final front. Optuna's side runs in this process with its in-memory storage.
 A run of Optuna stops at --optuna-seconds (default 300) and reports the trials reached.
 
+With --storage sqlite both sides write every trial to an SQLite file instead (Optuna's
+RDBStorage on "sqlite:///…"; vilfredo's `sqlite_throughput` example of vilfredo-storage,
+default durability), one process each, a fresh file per run.
+
     python3 bench/study_vs_optuna.py                     # 1,000 and 5,000 trials
     python3 bench/study_vs_optuna.py --trials 1000,5000,10000 --vilfredo-trials 1000,10000,100000
+    python3 bench/study_vs_optuna.py --storage sqlite --trials 1000 --vilfredo-trials 10000
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "examples", "ask_tell_throughput")
+SQLITE_BINARY = os.path.join(ROOT, "target", "release", "examples", "sqlite_throughput")
 
 
 def dtlz2(x):
@@ -36,7 +43,7 @@ def dtlz2(x):
     return [(1 + g) * math.cos(a) * math.cos(b), (1 + g) * math.cos(a) * math.sin(b), (1 + g) * math.sin(a)]
 
 
-def optuna_run(sampler_name: str, n: int, limit: float) -> tuple[int, float]:
+def optuna_run(sampler_name: str, n: int, limit: float, storage: str = "memory") -> tuple[int, float]:
     import optuna
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -44,7 +51,10 @@ def optuna_run(sampler_name: str, n: int, limit: float) -> tuple[int, float]:
         sampler = optuna.samplers.RandomSampler(seed=1)
     else:
         sampler = optuna.samplers.NSGAIISampler(population_size=50, seed=1)
-    study = optuna.create_study(directions=["minimize"] * 3, sampler=sampler)
+    url = None
+    if storage == "sqlite":
+        url = f"sqlite:///{tempfile.mkdtemp(prefix='optuna-bench-')}/study.db"
+    study = optuna.create_study(directions=["minimize"] * 3, sampler=sampler, storage=url)
     start = time.perf_counter()
     done = 0
     while done < n and time.perf_counter() - start < limit:
@@ -53,6 +63,13 @@ def optuna_run(sampler_name: str, n: int, limit: float) -> tuple[int, float]:
         study.tell(trial, dtlz2(x))
         done += 1
     return done, time.perf_counter() - start
+
+
+def vilfredo_sqlite_run(sampler_name: str, n: int) -> float:
+    out = subprocess.run(
+        [SQLITE_BINARY, str(n), "normal", sampler_name], check=True, capture_output=True, text=True
+    )
+    return float(out.stdout.split("trials_per_s=")[1].split()[0])
 
 
 def vilfredo_run(sampler_name: str, n: int) -> dict[str, str]:
@@ -66,7 +83,10 @@ def main() -> int:
     p.add_argument("--vilfredo-trials", default="", help="extra trial counts for vilfredo alone")
     p.add_argument("--optuna-seconds", type=float, default=300.0, help="time cap of one Optuna run")
     p.add_argument("--no-build", action="store_true", help="use the example binary as it is")
+    p.add_argument("--storage", choices=["memory", "sqlite"], default="memory")
     args = p.parse_args()
+    if args.storage == "sqlite":
+        return sqlite_main(args)
     if not args.no_build:
         subprocess.run(
             ["cargo", "build", "--release", "-q", "-p", "vilfredo-study", "--example", "ask_tell_throughput"],
@@ -101,6 +121,35 @@ def main() -> int:
                 f"| {sampler} | {n:,} | {ocell} | {vr:,.0f} | {ratio} | {ask} | {tell} | {int(v['front']):,} |",
                 flush=True,
             )
+    return 0
+
+
+def sqlite_main(args) -> int:
+    if not args.no_build:
+        subprocess.run(
+            ["cargo", "build", "--release", "-q", "-p", "vilfredo-storage", "--example", "sqlite_throughput"],
+            cwd=ROOT,
+            check=True,
+        )
+    import optuna
+
+    both = [int(s) for s in args.trials.split(",") if s]
+    alone = [int(s) for s in args.vilfredo_trials.split(",") if s]
+    print(f"# SQLite, Optuna {optuna.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print()
+    print("| sampler | trials | Optuna trials/s | vilfredo trials/s | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    for sampler in ["random", "nsga2"]:
+        for n in sorted(set(both + alone)):
+            vr = vilfredo_sqlite_run(sampler, n)
+            if n in both:
+                done, secs = optuna_run(sampler, n, args.optuna_seconds, "sqlite")
+                orate = done / secs
+                reached = "" if done == n else f" (stopped at {done} after {secs:.0f} s)"
+                ocell, ratio = f"{orate:,.0f}{reached}", f"{vr / orate:,.0f}×"
+            else:
+                ocell, ratio = "—", "—"
+            print(f"| {sampler} | {n:,} | {ocell} | {vr:,.0f} | {ratio} |", flush=True)
     return 0
 
 

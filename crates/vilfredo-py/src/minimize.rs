@@ -105,7 +105,7 @@ fn build(
                 Some(op) if !op.is_callable() => Err(pyo3::exceptions::PyTypeError::new_err(
                     "operator must be callable: operator(parents, values, n_offspring, generation) -> offspring",
                 )),
-                Some(op) => Ok(Box::new(crate::operator::Nsga2WithPyOperator::new(
+                Some(op) => Ok(Box::new(crate::operator::with_py_operator(
                     alg,
                     op.unbind(),
                 ))),

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::prelude::*;
 use vilfredo_core::Error;
-use vilfredo_moea::{Algorithm, Batch, MatingPool, Nsga2, Solutions, Variation};
+use vilfredo_moea::{MatingPool, Nsga2, Nsga2WithVariation, Solutions, Variation};
 
 use crate::convert::{matrix, to_matrix};
 use crate::minimize::Run;
@@ -66,64 +66,29 @@ impl Variation for PyVariation {
 }
 
 /// NSGA-II together with its Python operator, as one algorithm `minimize` can run.
-pub(crate) struct Nsga2WithPyOperator {
-    nsga2: Nsga2,
-    op: PyVariation,
-}
+pub(crate) type Nsga2WithPyOperator = Nsga2WithVariation<Nsga2, PyVariation>;
 
-impl Nsga2WithPyOperator {
-    /// NSGA-II whose offspring come from `callable`.
-    pub(crate) fn new(nsga2: Nsga2, callable: Py<PyAny>) -> Self {
-        Self {
-            nsga2,
-            op: PyVariation {
-                callable,
-                raised: Arc::new(Mutex::new(None)),
-            },
-        }
-    }
-}
-
-impl Algorithm for Nsga2WithPyOperator {
-    fn ask(&mut self) -> vilfredo_core::Result<Batch<'_>> {
-        self.nsga2.ask_with(&mut self.op)
-    }
-
-    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> vilfredo_core::Result<()> {
-        self.nsga2.tell(f, g)
-    }
-
-    fn n_var(&self) -> usize {
-        self.nsga2.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.nsga2.n_obj()
-    }
-
-    fn n_constr(&self) -> usize {
-        self.nsga2.n_constr()
-    }
-
-    fn n_gen(&self) -> usize {
-        self.nsga2.n_gen()
-    }
-
-    fn n_eval(&self) -> usize {
-        self.nsga2.n_eval()
-    }
-
-    fn result(&self) -> Solutions {
-        self.nsga2.result()
-    }
+/// NSGA-II whose offspring come from `callable`.
+pub(crate) fn with_py_operator(nsga2: Nsga2, callable: Py<PyAny>) -> Nsga2WithPyOperator {
+    Nsga2WithVariation::new(
+        nsga2,
+        PyVariation {
+            callable,
+            raised: Arc::new(Mutex::new(None)),
+        },
+    )
 }
 
 impl Run for Nsga2WithPyOperator {
     fn population(&self) -> Solutions {
-        self.nsga2.population()
+        self.nsga2().population()
     }
 
     fn take_error(&mut self) -> Option<PyErr> {
-        self.op.raised.lock().ok().and_then(|mut slot| slot.take())
+        self.variation()
+            .raised
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take())
     }
 }

@@ -169,7 +169,7 @@ fn optimize_problem(
         }
     };
     let threads = to_usize(args.threads, "--threads")?;
-    let mut operator = match &args.operator {
+    let operator = match &args.operator {
         Some(program) => {
             if !(args.operator_timeout.is_finite() && args.operator_timeout > 0.0) {
                 return Err(usage(format!(
@@ -187,7 +187,7 @@ fn optimize_problem(
         None => None,
     };
     let mut with_operator;
-    let driver: &mut (dyn Algorithm + Send) = match (&mut built, operator.as_mut()) {
+    let driver: &mut (dyn Algorithm + Send) = match (&mut built, operator) {
         (Built::Nsga2(nsga2), Some(op)) => {
             with_operator = nsga2.with_variation(op);
             &mut with_operator

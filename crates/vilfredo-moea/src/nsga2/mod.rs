@@ -29,6 +29,7 @@ use crate::progress::{Progress, progress_accessors};
 use crate::told::{check_n_obj, check_pop_size};
 use crate::{Algorithm, Batch, Solutions, Space};
 use population::Population;
+use std::borrow::BorrowMut;
 use variation::Scratch;
 use vilfredo_core::{Problem, Result};
 
@@ -299,63 +300,73 @@ impl Algorithm for Nsga2 {
 
 /// NSGA-II whose offspring come from a [`Variation`](crate::Variation): an [`Algorithm`]
 /// whose `ask` is [`Nsga2::ask_with`], so [`minimize`](crate::minimize) and every other
-/// ask/tell loop can drive it unchanged.
+/// ask/tell loop can drive it unchanged. `N` is `Nsga2` itself or `&mut Nsga2`, so the
+/// pair can own the algorithm or lend it.
 #[derive(Debug)]
-pub struct Nsga2WithVariation<'a, V: crate::Variation + ?Sized> {
-    nsga2: &'a mut Nsga2,
-    op: &'a mut V,
+pub struct Nsga2WithVariation<N, V> {
+    nsga2: N,
+    op: V,
 }
 
 impl Nsga2 {
-    /// This NSGA-II with offspring made by `op` (see [`Nsga2::ask_with`]).
-    pub fn with_variation<'a, V: crate::Variation + ?Sized>(
-        &'a mut self,
-        op: &'a mut V,
-    ) -> Nsga2WithVariation<'a, V> {
+    /// This NSGA-II, borrowed, with offspring made by `op` (see [`Nsga2::ask_with`]).
+    pub fn with_variation<V: crate::Variation>(
+        &mut self,
+        op: V,
+    ) -> Nsga2WithVariation<&mut Self, V> {
         Nsga2WithVariation { nsga2: self, op }
     }
 }
 
-impl<V: crate::Variation + ?Sized> Algorithm for Nsga2WithVariation<'_, V> {
-    fn ask(&mut self) -> Result<Batch<'_>> {
-        let op: &mut V = self.op;
-        self.nsga2.ask_with(&mut VariationRef(op))
-    }
-
-    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
-        self.nsga2.tell(f, g)
-    }
-
-    fn n_var(&self) -> usize {
-        self.nsga2.n_var()
-    }
-
-    fn n_obj(&self) -> usize {
-        self.nsga2.n_obj()
-    }
-
-    fn n_constr(&self) -> usize {
-        self.nsga2.n_constr()
-    }
-
-    fn n_gen(&self) -> usize {
-        self.nsga2.n_gen()
-    }
-
-    fn n_eval(&self) -> usize {
-        self.nsga2.n_eval()
-    }
-
-    fn result(&self) -> Solutions {
-        self.nsga2.result()
+impl<V: crate::Variation> Nsga2WithVariation<Nsga2, V> {
+    /// NSGA-II, owned, with offspring made by `op`.
+    pub fn new(nsga2: Nsga2, op: V) -> Self {
+        Self { nsga2, op }
     }
 }
 
-/// Lets an unsized `V` be passed where `&mut dyn Variation` is expected.
-struct VariationRef<'a, V: crate::Variation + ?Sized>(&'a mut V);
+impl<N: BorrowMut<Nsga2>, V> Nsga2WithVariation<N, V> {
+    /// The algorithm.
+    pub fn nsga2(&self) -> &Nsga2 {
+        self.nsga2.borrow()
+    }
 
-impl<V: crate::Variation + ?Sized> crate::Variation for VariationRef<'_, V> {
-    fn vary(&mut self, pool: &crate::MatingPool<'_>) -> Result<Vec<f64>> {
-        self.0.vary(pool)
+    /// The source of offspring.
+    pub fn variation(&self) -> &V {
+        &self.op
+    }
+}
+
+impl<N: BorrowMut<Nsga2>, V: crate::Variation> Algorithm for Nsga2WithVariation<N, V> {
+    fn ask(&mut self) -> Result<Batch<'_>> {
+        self.nsga2.borrow_mut().ask_with(&mut self.op)
+    }
+
+    fn tell(&mut self, f: &[f64], g: Option<&[f64]>) -> Result<()> {
+        self.nsga2.borrow_mut().tell(f, g)
+    }
+
+    fn n_var(&self) -> usize {
+        self.nsga2().n_var()
+    }
+
+    fn n_obj(&self) -> usize {
+        self.nsga2().n_obj()
+    }
+
+    fn n_constr(&self) -> usize {
+        self.nsga2().n_constr()
+    }
+
+    fn n_gen(&self) -> usize {
+        self.nsga2().n_gen()
+    }
+
+    fn n_eval(&self) -> usize {
+        self.nsga2().n_eval()
+    }
+
+    fn result(&self) -> Solutions {
+        self.nsga2().result()
     }
 }

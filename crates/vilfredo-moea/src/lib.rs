@@ -75,7 +75,7 @@ pub use algorithm::{Algorithm, Batch};
 pub use evaluate::{Evaluation, evaluate};
 pub use minimize::{MinimizeOptions, minimize, minimize_with};
 pub use moead::{Decomposition, Moead, MoeadConfig, MoeadState, MoeadVariation};
-pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation};
+pub use nsga2::{NanPolicy, Nsga2, Nsga2Config, Nsga2State, Nsga2WithVariation, TournamentRule};
 pub use nsga3::{NormalizationMemory, Nsga3, Nsga3Config, Nsga3State, nsga3_pop_size};
 pub use rnsga2::{Normalization, RNsga2, RNsga2Config, RNsga2State};
 pub use sms_emoa::{SmsEmoa, SmsEmoaConfig, SmsEmoaState};

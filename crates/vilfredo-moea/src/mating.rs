@@ -6,8 +6,8 @@
 
 use crate::Space;
 use crate::operators::{
-    BitFlip, DuplicateFilter, PolynomialMutation, RandomReset, Sbx, SbxBlock, UniformCrossover,
-    binary_tournament, hash_row, random_sample, repair,
+    BitFlip, Competitors, DuplicateFilter, PolynomialMutation, RandomReset, Sbx, SbxBlock,
+    UniformCrossover, binary_tournament, dominance_tournament, hash_row, random_sample, repair,
 };
 use vilfredo_core::Result;
 use vilfredo_core::rng::SplitMix64;
@@ -86,6 +86,9 @@ pub(crate) enum Parents<'a> {
     /// Binary tournament (with a permutation, as in NSGA-II) on the keys (rank, then the
     /// larger second key), all parents of a round drawn before any crossover.
     Tournament(&'a [usize], &'a [f64]),
+    /// Binary tournament by violation, then dominance, then crowding distance (NSGA-II as
+    /// in Deb's code), all parents of a round drawn before any crossover.
+    Dominance(Competitors<'a>),
     /// A caller's rule, drawing the two parents of each pair just before its crossover.
     Drawn(&'a mut dyn FnMut(&mut SplitMix64) -> (usize, usize)),
 }
@@ -193,14 +196,20 @@ impl Mating {
             }
             let last = attempt + 1 == MAX_ATTEMPTS;
             let pairs = need.div_ceil(2);
-            if let Parents::Tournament(rank, second) = parents {
-                self.winners.clear();
-                let (perm, winners) = (&mut self.perm, &mut self.winners);
-                binary_tournament(rank, second, 2 * pairs, rng, perm, winners);
+            self.winners.clear();
+            let (perm, winners) = (&mut self.perm, &mut self.winners);
+            match &parents {
+                Parents::Tournament(rank, second) => {
+                    binary_tournament(rank, second, 2 * pairs, rng, perm, winners);
+                }
+                Parents::Dominance(c) => dominance_tournament(c, 2 * pairs, rng, perm, winners),
+                Parents::Drawn(_) => {}
             }
             for k in 0..pairs {
                 let (a, b) = match &mut parents {
-                    Parents::Tournament(..) => (self.winners[2 * k], self.winners[2 * k + 1]),
+                    Parents::Tournament(..) | Parents::Dominance(_) => {
+                        (self.winners[2 * k], self.winners[2 * k + 1])
+                    }
                     Parents::Drawn(draw) => draw(rng),
                 };
                 self.c1.copy_from_slice(&pop_x[a * nv..(a + 1) * nv]);

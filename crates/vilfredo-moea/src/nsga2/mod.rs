@@ -1,26 +1,27 @@
 //! NSGA-II: Deb, Pratap, Agarwal & Meyarivan (2002), "A fast and elitist multiobjective
 //! genetic algorithm: NSGA-II", IEEE Transactions on Evolutionary Computation 6(2).
 //!
-//! One generation: binary tournaments by rank and crowding distance pick parents, SBX and
-//! polynomial mutation make `pop_size` offspring, and the best `pop_size` of parents and
-//! offspring together survive by rank, then crowding distance. Constraints are handled by
-//! constrained domination (Deb 2000): feasible before infeasible, infeasible by total
-//! violation.
+//! One generation: binary tournaments pick parents, SBX and polynomial mutation make
+//! `pop_size` offspring, and the best `pop_size` of parents and offspring together
+//! survive by rank, then crowding distance. Constraints are handled by constrained
+//! domination (Deb 2000): feasible before infeasible, infeasible by total violation.
 //!
 //! The algorithm is driven by [`Algorithm::ask`] / [`Algorithm::tell`]; the first batch
 //! is the random initial population, every later one a set of offspring.
 //!
-//! Rank and crowding distance, used by the tournaments, are computed on the current
-//! population itself (each front's crowding among its surviving members). Deb's code
-//! keeps the distances computed in the merged population instead; the two differ only on
-//! the front split by survival, and computing them from the population makes the state
-//! a function of `X`, `F`, `G`, which is what lets [`Nsga2State`] restore a run exactly.
+//! Where the paper leaves details open, the defaults follow Deb's reference C code and
+//! pymoo, whose runs are the yardstick (BENCHMARKS.md): tournaments compare violation,
+//! then Pareto dominance, then crowding distance ([`TournamentRule`]); the crowding
+//! distance a survivor carries into the next tournaments is the one it had in its front
+//! of the merged population, so on the front split by survival it still counts the
+//! neighbours that did not survive; and 90 % of the offspring are mutated.
 
 pub(crate) mod population;
 mod state;
 mod survival;
 pub(crate) mod variation;
 
+pub use crate::operators::TournamentRule;
 pub use state::Nsga2State;
 
 use crate::mating::{Operators, operators_of};
@@ -54,6 +55,10 @@ pub struct Nsga2Config {
     pub categorical_mutation: RandomReset,
     /// Redraw offspring equal to a population member or to another offspring.
     pub eliminate_duplicates: bool,
+    /// How binary tournaments choose parents. A snapshot saved before this option
+    /// existed used [`TournamentRule::RankThenCrowding`], so that is what it resumes with.
+    #[cfg_attr(feature = "serde", serde(default = "rank_then_crowding"))]
+    pub tournament: TournamentRule,
     /// What a NaN or infinite objective or constraint value told to `tell` means.
     pub nan_policy: NanPolicy,
 }
@@ -79,14 +84,25 @@ impl Default for Nsga2Config {
             pop_size: 100,
             seed: 0,
             crossover: Sbx::default(),
-            mutation: PolynomialMutation::default(),
+            // pymoo's `PM` mutates 90 % of the offspring.
+            mutation: PolynomialMutation {
+                prob: 0.9,
+                ..PolynomialMutation::default()
+            },
             binary_crossover: UniformCrossover::default(),
             binary_mutation: BitFlip::default(),
             categorical_mutation: RandomReset::default(),
             eliminate_duplicates: true,
+            tournament: TournamentRule::DominanceThenCrowding,
             nan_policy: NanPolicy::Error,
         }
     }
+}
+
+/// The tournament of configurations saved before [`Nsga2Config::tournament`] existed.
+#[cfg(feature = "serde")]
+fn rank_then_crowding() -> TournamentRule {
+    TournamentRule::RankThenCrowding
 }
 
 impl Nsga2Config {
@@ -111,17 +127,15 @@ impl Nsga2Config {
 /// genetic algorithm: NSGA-II", IEEE TEVC 6(2)), driven by ask/tell.
 ///
 /// The first [`ask`](Algorithm::ask) returns `pop_size` random vectors; every later one
-/// returns `pop_size` offspring made by binary tournament (rank, then crowding distance),
+/// returns `pop_size` offspring made by binary tournament (see [`TournamentRule`]),
 /// SBX and polynomial mutation (uniform crossover and bit flip for binary variables),
 /// with duplicates redrawn. [`tell`](Algorithm::tell) merges parents and offspring and
 /// keeps the best `pop_size` by rank, then crowding distance. Constraints use
 /// constrained domination (Deb 2000): feasible first, infeasible by total violation
 /// (the sum of the positive `g`).
 ///
-/// Rank and crowding distance are computed on the population itself after survival
-/// (each front's crowding among its surviving members), so the state is a function of
-/// `X`, `F`, `G` and [`Nsga2State`] restores a run exactly; Deb's code keeps the
-/// distances of the merged population, which differ only on the front split by survival.
+/// Survivors keep the crowding distance of their front in the merged population (as in
+/// Deb's code and pymoo), which [`Nsga2State`] carries so a run restores exactly.
 ///
 /// Generations are counted as in pymoo: the initial population is generation 1.
 #[derive(Debug, Clone)]
@@ -275,13 +289,13 @@ impl Algorithm for Nsga2 {
             self.scratch.pop_hash = std::mem::take(&mut self.scratch.batch_hash);
         } else {
             self.merged.merge(&self.pop, &self.run.batch, f, g);
-            let (chosen, ranks) = survival::survivors(&self.merged, self.config.pop_size)?;
-            self.scratch.survived(self.pop.len(), &chosen);
-            self.pop.keep(&self.merged, &chosen);
+            let s = survival::survivors(&self.merged, self.config.pop_size)?;
+            self.scratch.survived(self.pop.len(), &s.chosen);
+            self.pop.keep(&self.merged, &s.chosen);
             // The same ranks as `assess` would find (see `survivors`).
-            self.pop.rank = ranks;
+            self.pop.rank = s.rank;
             debug_assert!(self.pop.ranks().is_ok_and(|r| r == self.pop.rank));
-            self.pop.assess_crowding()?;
+            self.pop.crowding = s.crowding;
         }
         self.run.told(n);
         Ok(())

@@ -2,6 +2,8 @@
 //! and crowding distance that selection compares.
 
 use crate::evaluated::Evaluated;
+use crate::mating::Parents;
+use crate::operators::{Competitors, TournamentRule};
 use vilfredo_core::{PointsView, Result};
 use vilfredo_pareto::sort::{constrained_pareto_rank, crowding_distance, pareto_rank};
 
@@ -31,6 +33,20 @@ impl std::ops::DerefMut for Population {
 }
 
 impl Population {
+    /// How tournaments under `rule` see this population (ranks and crowding distances
+    /// must be assessed).
+    pub fn parents(&self, rule: TournamentRule) -> Parents<'_> {
+        match rule {
+            TournamentRule::RankThenCrowding => Parents::Tournament(&self.rank, &self.crowding),
+            TournamentRule::DominanceThenCrowding => Parents::Dominance(Competitors {
+                f: &self.f,
+                n_obj: self.n_obj,
+                violation: &self.cv,
+                crowding: &self.crowding,
+            }),
+        }
+    }
+
     pub fn new(n_var: usize, n_obj: usize, n_constr: usize) -> Self {
         Self::of(Evaluated::new(n_var, n_obj, n_constr))
     }

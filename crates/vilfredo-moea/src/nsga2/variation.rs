@@ -5,7 +5,7 @@ use super::Nsga2Config;
 use super::population::Population;
 use crate::Space;
 use crate::mating::{Mating, Parents};
-use crate::operators::{binary_tournament, hash_row, repair};
+use crate::operators::{binary_tournament, dominance_tournament, hash_row, repair};
 use crate::variation::{MatingPool, Variation};
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_core::{Error, Result};
@@ -86,7 +86,7 @@ pub(crate) fn offspring(
             s.mate.dup.insert_hashed(row, h);
         }
     }
-    let parents = Parents::Tournament(&pop.rank, &pop.crowding);
+    let parents = pop.parents(config.tournament);
     let hashes = Some(&mut s.batch_hash);
     s.mate
         .breed(space, &ops, &pop.x, parents, n, rng, out, hashes);
@@ -121,14 +121,14 @@ impl super::Nsga2 {
             let last = round + 1 == MAX_EXTERNAL_ROUNDS;
             let pairs = need.div_ceil(2);
             s.mate.winners.clear();
-            binary_tournament(
-                &pop.rank,
-                &pop.crowding,
-                2 * pairs,
-                rng,
-                &mut s.mate.perm,
-                &mut s.mate.winners,
-            );
+            let (perm, winners) = (&mut s.mate.perm, &mut s.mate.winners);
+            match pop.parents(config.tournament) {
+                Parents::Tournament(rank, crowding) => {
+                    binary_tournament(rank, crowding, 2 * pairs, rng, perm, winners);
+                }
+                Parents::Dominance(c) => dominance_tournament(&c, 2 * pairs, rng, perm, winners),
+                Parents::Drawn(_) => {}
+            }
             parents.clear();
             values.clear();
             for &w in &s.mate.winners {

@@ -42,7 +42,7 @@ pub use repair::repair;
 pub use sampling::random_sample;
 pub use sbx::Sbx;
 pub(crate) use sbx::SbxBlock;
-pub use tournament::binary_tournament;
+pub use tournament::{Competitors, TournamentRule, binary_tournament, dominance_tournament};
 pub use uniform::UniformCrossover;
 
 use vilfredo_core::{Error, Result};

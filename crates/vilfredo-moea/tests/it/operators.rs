@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_moea::operators::{
-    BitFlip, DuplicateFilter, PolynomialMutation, Sbx, UniformCrossover, binary_tournament,
-    random_sample, repair,
+    BitFlip, Competitors, DuplicateFilter, PolynomialMutation, Sbx, UniformCrossover,
+    binary_tournament, dominance_tournament, random_sample, repair,
 };
 use vilfredo_moea::{Space, VarType};
 
@@ -289,6 +289,64 @@ fn tournament_prefers_rank_then_crowding() {
             .count();
         assert_eq!(fives, 2 - met_zero);
     }
+}
+
+#[test]
+fn dominance_tournament_compares_violation_then_dominance_then_crowding() {
+    // 0 dominates 1; 2 and 3 are mutually non-dominated with 0, and 3 is the most
+    // crowded-out (largest distance); 4 is infeasible, 5 is more infeasible.
+    let f = [
+        0.0, 0.0, //
+        1.0, 1.0, //
+        -1.0, 2.0, //
+        2.0, -1.0, //
+        -5.0, -5.0, //
+        -6.0, -6.0,
+    ];
+    let violation = [0.0, 0.0, 0.0, 0.0, 1.0, 2.0];
+    let crowding = [0.1, 9.0, 0.5, f64::INFINITY, 9.0, 9.0];
+    let c = Competitors {
+        f: &f,
+        n_obj: 2,
+        violation: &violation,
+        crowding: &crowding,
+    };
+    let expected = |a: usize, b: usize| -> Option<usize> {
+        let (a, b) = (a.min(b), a.max(b));
+        Some(match (a, b) {
+            (0, 1) => 0, // dominance beats a larger distance
+            (0, 2) => 2, // non-dominated: the larger distance,
+            (1, 2) => 1, // ... whatever the ranks
+            (0, 3) | (1, 3) | (2, 3) => 3,
+            (4, 5) => 4,          // both infeasible: the smaller violation
+            (_, 4) | (_, 5) => a, // feasible beats infeasible
+            _ => return None,
+        })
+    };
+    let mut rng = SplitMix64::new(9);
+    let (mut perm, mut winners) = (Vec::new(), Vec::new());
+    let mut pairs_seen = 0;
+    for _ in 0..40 {
+        winners.clear();
+        dominance_tournament(&c, 3, &mut rng, &mut perm, &mut winners);
+        assert_eq!(winners.len(), 3);
+        for (k, &w) in winners.iter().enumerate() {
+            let (a, b) = (perm[2 * k] as usize, perm[2 * k + 1] as usize);
+            assert_eq!(Some(w), expected(a, b), "{a} vs {b}");
+            pairs_seen += 1;
+        }
+    }
+    assert_eq!(pairs_seen, 120);
+    // Empty buffers select nobody.
+    let empty = Competitors {
+        f: &[],
+        n_obj: 2,
+        violation: &[],
+        crowding: &[],
+    };
+    winners.clear();
+    dominance_tournament(&empty, 3, &mut rng, &mut perm, &mut winners);
+    assert!(winners.is_empty());
 }
 
 proptest! {

@@ -1,7 +1,9 @@
 //! Save and restore: an interrupted run continues bit for bit.
 
 use crate::common::{Bnh, zdt1};
-use vilfredo_moea::{Algorithm, MaxGenerations, Nsga2, Nsga2Config, Nsga2State, Problem, minimize};
+use vilfredo_moea::{
+    Algorithm, MaxGenerations, Nsga2, Nsga2Config, Nsga2State, Problem, TournamentRule, minimize,
+};
 
 fn start(p: &dyn Problem, seed: u64) -> Nsga2 {
     let c = Nsga2Config {
@@ -108,6 +110,33 @@ fn failed_evaluations_survive_the_snapshot() {
     assert!(Nsga2::from_state(bad).is_err());
 }
 
+#[test]
+fn crowding_distances_travel_with_the_snapshot_and_are_checked() {
+    let p = zdt1(6);
+    let c = Nsga2Config {
+        pop_size: 12,
+        seed: 5,
+        ..Nsga2Config::default()
+    };
+    let mut alg = Nsga2::for_problem(&p, c).unwrap();
+    minimize(&p, &mut alg, &mut MaxGenerations(4)).unwrap();
+    let state = through_json(&alg.state());
+    let crowding = state.crowding.clone().unwrap();
+    // Boundary members are infinitely far from their neighbours: written as -1.
+    assert!(crowding.contains(&-1.0));
+    let resumed = Nsga2::from_state(state.clone()).unwrap();
+    assert_eq!(resumed.crowding(), alg.crowding());
+    for (bad, what) in [
+        (vec![0.5; 11], "one distance missing"),
+        (vec![-2.0; 12], "a negative distance"),
+        (vec![f64::NAN; 12], "a NaN distance"),
+    ] {
+        let mut s = state.clone();
+        s.crowding = Some(bad);
+        assert!(Nsga2::from_state(s).is_err(), "{what} accepted");
+    }
+}
+
 /// An NSGA-II snapshot written by the code before the states shared `RunSnapshot`
 /// (pop_size 4, seed 3, two generations told, a third batch pending).
 const OLD_NSGA2_JSON: &str = r#"{"config":{"pop_size":4,"seed":3,"crossover":{"eta":15.0,"prob":0.9,"prob_var":0.5,"prob_swap":0.5},"mutation":{"eta":20.0,"prob":1.0,"prob_var":null},"binary_crossover":{"prob":0.9,"prob_swap":0.5},"binary_mutation":{"prob_var":null},"categorical_mutation":{"prob_var":null},"eliminate_duplicates":true,"nan_policy":"Infeasible"},"space":{"lower":[0.0,0.0,0.0],"upper":[1.0,1.0,1.0],"types":["real","real","real"]},"n_obj":2,"n_constr":1,"rng_state":335373174827490842,"n_gen":2,"n_eval":8,"x":[0.07286673677178535,0.21643910878148487,0.6362223157276478,0.8953521988467499,0.22902252091938416,0.716354764829214,0.07286673677178535,0.6866205994581899,0.6362223157276478,0.07286673677178535,0.6979378337674339,0.7030841697577755],"f":[0.07286673677178535,1.064836654231199,0.8953521988467499,0.2687091752670493,0.07286673677178535,1.36397661104181,0.07286673677178535,1.4178423056251312],"g":[-0.28356089121851513,-0.27097747908061587,0.18662059945818987,0.1979378337674339],"pending":[0.857037933472159,0.2322766979558127,0.716354764829214,0.07286673677178535,0.6833665220036969,0.7538543031037295,0.07286673677178535,0.7823119414597289,0.6362223157276478,0.8709814018563322,0.22902252091938416,0.6062806089779516],"failed":[]}"#;
@@ -118,8 +147,14 @@ fn snapshots_written_before_the_shared_run_snapshot_still_load_unchanged() {
     assert_eq!((state.run.n_gen, state.run.n_eval), (2, 8));
     // The run's fields read through the state as before.
     assert_eq!(state.pending.as_ref().map(Vec::len), Some(12));
-    // The same fields in the same order: the text comes back byte for byte.
-    assert_eq!(serde_json::to_string(&state).unwrap(), OLD_NSGA2_JSON);
+    // Those runs chose parents by rank, then crowding, and they still do.
+    assert_eq!(state.config.tournament, TournamentRule::RankThenCrowding);
+    // The same fields in the same order, the tournament now written out.
+    let rewritten = OLD_NSGA2_JSON.replace(
+        r#""eliminate_duplicates":true,"#,
+        r#""eliminate_duplicates":true,"tournament":"RankThenCrowding","#,
+    );
+    assert_eq!(serde_json::to_string(&state).unwrap(), rewritten);
     // Snapshots from before failed evaluations were recorded have no `failed` field.
     let older = OLD_NSGA2_JSON.replace(r#","failed":[]"#, "");
     assert_ne!(older, OLD_NSGA2_JSON);

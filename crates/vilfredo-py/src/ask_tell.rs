@@ -84,11 +84,47 @@ where
     let n_var = parsed.space.n_var();
     let pending = parsed.pending.as_ref().map(|x| x.len() / n_var.max(1));
     let inner = A::resume(parsed).map_err(|e| value_error(&e))?;
+    // serde skips fields it does not know, so another algorithm's snapshot of the same
+    // shape would load and silently continue as this one: refuse keys it did not keep.
+    let foreign = py.detach(|| {
+        let given = serde_json::from_str(state).ok()?;
+        let kept = serde_json::from_str(&inner.to_json().ok()?).ok()?;
+        unknown_key(&given, &kept, String::new())
+    });
+    if let Some(key) = foreign {
+        let class = cls.name()?;
+        return Err(PyValueError::new_err(format!(
+            "invalid {class} state: unknown field {key} (a snapshot of another algorithm?)"
+        )));
+    }
     let base = PyAskTell {
         inner: Box::new(inner),
         pending,
     };
     Py::new(py, PyClassInitializer::from(base).add_subclass(shell))
+}
+
+/// The first key (as a dotted path under `path`) of the JSON object `given` that the
+/// object `kept` lacks, looking into nested objects.
+fn unknown_key(
+    given: &serde_json::Value,
+    kept: &serde_json::Value,
+    path: String,
+) -> Option<String> {
+    let (serde_json::Value::Object(given), serde_json::Value::Object(kept)) = (given, kept) else {
+        return None;
+    };
+    given.iter().find_map(|(key, value)| {
+        let here = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        match kept.get(key) {
+            None => Some(here),
+            Some(inner) => unknown_key(value, inner, here),
+        }
+    })
 }
 
 #[pymethods]

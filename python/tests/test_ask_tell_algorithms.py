@@ -83,6 +83,67 @@ def test_ask_tell_replays_minimize_bit_for_bit(name, problem):
     assert not np.array_equal(other.pop_X, alg.pop_X)
 
 
+@pytest.mark.parametrize(
+    "name, options",
+    [
+        ("moead", {"ref_dirs": 11, "n_neighbors": 5, "decomposition": "pbi", "pbi_theta": 3.0}),
+        ("moead", {"ref_dirs": 11, "variation": "de", "max_replacements": 1}),
+        ("moead", {"ref_dirs": 11, "n_neighbors": 3, "prob_neighbor_mating": 0.5}),
+        ("sms-emoa", {"pop_size": 10, "ref_offset": 0.5}),
+        ("rnsga2", {"pop_size": 10, "ref_points": [0.4, 0.4], "epsilon": 0.01,
+                    "weights": [0.3, 0.7], "normalization": "ever"}),
+        ("nsga3", {"ref_dirs": [[1.0, 0.0], [0.5, 0.5], [0.0, 1.0]], "pop_size": 10}),
+    ],
+)
+def test_every_option_reaches_the_algorithm_as_in_minimize(name, options):
+    p = PROBLEMS["dtlz2"]()
+    cls = CASES[name][0]
+    alg = drive(cls(p.xl, p.xu, 2, seed=5, **options), p, 10)
+    res = vf.minimize(p, name, n_gen=10, seed=5, **options)
+    np.testing.assert_array_equal(alg.pop_X, res.pop_X)
+    default = drive(new(name, p, seed=5), p, 10)
+    assert not np.array_equal(alg.pop_X, default.pop_X)
+
+
+class NumpyTnk:
+    """TNK (Tanaka et al. 1995) as a pymoo-style Python problem."""
+
+    n_var = 2
+    n_obj = 2
+    n_constr = 2
+    xl = 1e-12
+    xu = np.pi
+
+    def evaluate(self, X):
+        a, b = X[:, 0], X[:, 1]
+        g1 = -(a * a + b * b - 1.0 - 0.1 * np.cos(16.0 * np.arctan(a / b)))
+        g2 = (a - 0.5) ** 2 + (b - 0.5) ** 2 - 0.5
+        return X.copy(), np.column_stack([g1, g2])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ask_tell_replays_minimize_on_a_python_problem(name):
+    p = NumpyTnk()
+    alg = CASES[name][0]([p.xl] * 2, [p.xu] * 2, 2, n_constr=2, seed=4, **CASES[name][1])
+    for _ in range(10):
+        X = alg.ask()
+        alg.tell(*p.evaluate(X))
+    res = vf.minimize(p, name, n_gen=10, seed=4, **CASES[name][1])
+    np.testing.assert_array_equal(alg.pop_X, res.pop_X)
+    np.testing.assert_array_equal(alg.pop_G, res.pop_G)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_integer_and_binary_variables(name):
+    cls, options = CASES[name]
+    alg = cls([0, 0, 0], [1, 5, 1], 2, seed=1, var_types=["real", "int", "binary"], **options)
+    for _ in range(5):
+        X = alg.ask()
+        assert (X[:, 1] == np.round(X[:, 1])).all() and np.isin(X[:, 2], [0.0, 1.0]).all()
+        alg.tell(np.column_stack([X[:, 0] + X[:, 2], 1.0 - X[:, 0] + X[:, 1]]))
+    assert alg.n_gen == 5
+
+
 @pytest.mark.parametrize("cut", [0, 1, 5])
 @pytest.mark.parametrize("name", NAMES)
 def test_json_and_pickle_snapshots_resume_bit_for_bit(name, cut):

@@ -17,10 +17,11 @@ Optimisation
 problems.get, problems.list
     Benchmark problems (ZDT, DTLZ, WFG) by name, with their true Pareto fronts.
 minimize
-    NSGA-II, SMS-EMOA, SPEA2 or R-NSGA-II on a built-in or a pymoo-style Python
-    problem; returns a ``Result``.
-NSGA2
-    NSGA-II driven by ask/tell, with a JSON snapshot to continue a run bit for bit.
+    NSGA-II, NSGA-III, MOEA/D, SMS-EMOA, SPEA2 or R-NSGA-II on a built-in or a
+    pymoo-style Python problem; returns a ``Result``.
+NSGA2, NSGA3, MOEAD, SMSEMOA, SPEA2, RNSGA2
+    The same algorithms driven by ask/tell (subclasses of ``AskTell``), with a JSON
+    snapshot to continue a run bit for bit.
 
 Studies (Optuna's vocabulary)
 -----------------------------
@@ -36,7 +37,13 @@ NaN/inf, reference point of the wrong length), with a message naming the row and
 """
 
 from vilfredo._vilfredo import (
+    MOEAD,
     NSGA2,
+    NSGA3,
+    RNSGA2,
+    SMSEMOA,
+    SPEA2,
+    AskTell,
     HvEstimate,
     __version__,
     crowding_distance,
@@ -70,8 +77,14 @@ from vilfredo._study import (
 )
 
 __all__ = [
+    "AskTell",
     "HvEstimate",
+    "MOEAD",
     "NSGA2",
+    "NSGA3",
+    "RNSGA2",
+    "SMSEMOA",
+    "SPEA2",
     "__version__",
     "crowding_distance",
     "epsilon_additive",

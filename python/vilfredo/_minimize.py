@@ -156,15 +156,8 @@ def minimize(
             "spea2, rnsga2"
         )
     if ref_dirs is not None:
-        options["ref_dirs"] = (
-            ref_dirs
-            if isinstance(ref_dirs, (int, np.integer))
-            else np.ascontiguousarray(np.atleast_2d(np.asarray(ref_dirs, dtype=np.float64)))
-        )
-    if options.get("ref_points") is not None:
-        options["ref_points"] = np.ascontiguousarray(
-            np.atleast_2d(np.asarray(options["ref_points"], dtype=np.float64))
-        )
+        # Read (an int, a flat row or a matrix) by the parser the ask/tell classes share.
+        options["ref_dirs"] = ref_dirs
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
     if not 0 <= seed < 2**64:

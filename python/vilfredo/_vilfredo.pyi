@@ -104,8 +104,62 @@ def _minimize_python(
     ref_dirs: npt.ArrayLike | int | None = None,
 ) -> dict[str, object]: ...
 
-class NSGA2:
-    """NSGA-II (Deb et al. 2002) driven by ask/tell; see ``help(vilfredo.NSGA2)``."""
+from typing import Literal, TypeVar
+
+_A = TypeVar("_A", bound="AskTell")
+
+class AskTell:
+    """Base class of the ask/tell algorithms (``NSGA2``, ``NSGA3``, ``MOEAD``,
+    ``SMSEMOA``, ``SPEA2``, ``RNSGA2``); not instantiable itself.
+
+    ``ask()`` returns the next batch to evaluate (asking again before telling repeats
+    it), ``tell(F, G)`` its values; a bad ``tell`` (wrong shape, NaN or inf) raises
+    ``ValueError`` naming the row and keeps the batch pending. ``state()`` is a JSON
+    snapshot that the class's ``from_state`` continues bit for bit (another
+    algorithm's snapshot is refused); pickling goes through it.
+    """
+
+    def ask(self) -> npt.NDArray[np.float64]:
+        """The pending batch, ``(k, n_var)``; asking twice before telling repeats it."""
+    def tell(self, F: npt.ArrayLike, G: npt.ArrayLike | None = None) -> None:
+        """Values of the pending batch: ``F`` ``(k, n_obj)``, ``G`` ``(k, n_constr)``."""
+    def result(
+        self,
+    ) -> tuple[
+        npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]
+    ]:
+        """``(X, F, G)`` of the population's rank-0 members (constrained domination)."""
+    def state(self) -> str:
+        """A JSON snapshot; the class's ``from_state`` continues the run bit for bit."""
+    @classmethod
+    def from_state(cls: type[_A], state: str) -> _A:
+        """Continues a run from a snapshot made by ``state()`` of the same class."""
+    def __reduce__(self) -> tuple[object, tuple[str]]: ...
+    @property
+    def n_gen(self) -> int:
+        """Generations completed; the initial population is generation 1."""
+    @property
+    def n_eval(self) -> int:
+        """Evaluations told so far."""
+    @property
+    def n_var(self) -> int: ...
+    @property
+    def n_obj(self) -> int: ...
+    @property
+    def n_constr(self) -> int: ...
+    @property
+    def pop_size(self) -> int: ...
+    @property
+    def pop_X(self) -> npt.NDArray[np.float64]:
+        """Decision vectors of the population (SPEA2: the archive)."""
+    @property
+    def pop_F(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def pop_G(self) -> npt.NDArray[np.float64]: ...
+
+class NSGA2(AskTell):
+    """NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, IEEE TEVC 6(2)) driven by
+    ask/tell; see ``help(vilfredo.NSGA2)``."""
 
     def __init__(
         self,
@@ -118,39 +172,109 @@ class NSGA2:
         seed: int = 0,
         var_types: Sequence[str] | None = None,
     ) -> None: ...
-    def ask(self) -> npt.NDArray[np.float64]:
-        """The pending batch, ``(k, n_var)``; asking twice before telling repeats it."""
-    def tell(self, F: npt.ArrayLike, G: npt.ArrayLike | None = None) -> None:
-        """Values of the pending batch: ``F`` ``(k, n_obj)``, ``G`` ``(k, n_constr)``."""
-    def result(
+
+class NSGA3(AskTell):
+    """NSGA-III (Deb & Jain 2014, IEEE TEVC 18(4)) driven by ask/tell; ``ref_dirs`` is
+    required (an ``(n, n_obj)`` array or Das-Dennis divisions), ``pop_size`` defaults
+    to the number of directions rounded up to a multiple of 4. Replays
+    ``vilfredo.minimize(problem, "nsga3", ...)``; see ``help(vilfredo.NSGA3)``."""
+
+    def __init__(
         self,
-    ) -> tuple[
-        npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]
-    ]:
-        """``(X, F, G)`` of the population's rank-0 members (constrained domination)."""
-    def state(self) -> str:
-        """A JSON snapshot; ``NSGA2.from_state`` continues the run bit for bit."""
-    @classmethod
-    def from_state(cls, state: str) -> NSGA2: ...
-    def __reduce__(self) -> tuple[object, tuple[str]]: ...
-    @property
-    def n_gen(self) -> int: ...
-    @property
-    def n_eval(self) -> int: ...
-    @property
-    def n_var(self) -> int: ...
-    @property
-    def n_obj(self) -> int: ...
-    @property
-    def n_constr(self) -> int: ...
-    @property
-    def pop_size(self) -> int: ...
-    @property
-    def pop_X(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def pop_F(self) -> npt.NDArray[np.float64]: ...
-    @property
-    def pop_G(self) -> npt.NDArray[np.float64]: ...
+        xl: _Vector,
+        xu: _Vector,
+        n_obj: int,
+        *,
+        n_constr: int = 0,
+        pop_size: int | None = None,
+        seed: int = 0,
+        var_types: Sequence[str] | None = None,
+        ref_dirs: npt.ArrayLike | int,
+    ) -> None: ...
+
+class MOEAD(AskTell):
+    """MOEA/D (Zhang & Li 2007, IEEE TEVC 11(6)) driven by ask/tell; one subproblem
+    per row of ``ref_dirs`` (required; the population size, so no ``pop_size``).
+    Replays ``vilfredo.minimize(problem, "moead", ...)``; see
+    ``help(vilfredo.MOEAD)``."""
+
+    def __init__(
+        self,
+        xl: _Vector,
+        xu: _Vector,
+        n_obj: int,
+        *,
+        n_constr: int = 0,
+        pop_size: None = None,
+        seed: int = 0,
+        var_types: Sequence[str] | None = None,
+        ref_dirs: npt.ArrayLike | int,
+        n_neighbors: int = 20,
+        prob_neighbor_mating: float = 0.9,
+        max_replacements: int = 2,
+        decomposition: Literal["tchebycheff", "pbi"] = "tchebycheff",
+        pbi_theta: float | None = None,
+        variation: Literal["sbx", "de"] = "sbx",
+    ) -> None: ...
+
+class SMSEMOA(AskTell):
+    """SMS-EMOA (Beume, Naujoks & Emmerich 2007, EJOR 181(3)) driven by ask/tell:
+    steady state, ``n_offspring`` offspring per ask after the initial population.
+    Replays ``vilfredo.minimize(problem, "sms-emoa", ...)``; see
+    ``help(vilfredo.SMSEMOA)``."""
+
+    def __init__(
+        self,
+        xl: _Vector,
+        xu: _Vector,
+        n_obj: int,
+        *,
+        n_constr: int = 0,
+        pop_size: int | None = None,
+        seed: int = 0,
+        var_types: Sequence[str] | None = None,
+        n_offspring: int = 1,
+        ref_offset: float = 1.0,
+    ) -> None: ...
+
+class SPEA2(AskTell):
+    """SPEA2 (Zitzler, Laumanns & Thiele 2001, TIK-Report 103) driven by ask/tell;
+    ``pop_X``/``pop_F``/``pop_G`` are the archive. Replays
+    ``vilfredo.minimize(problem, "spea2", ...)``; see ``help(vilfredo.SPEA2)``."""
+
+    def __init__(
+        self,
+        xl: _Vector,
+        xu: _Vector,
+        n_obj: int,
+        *,
+        n_constr: int = 0,
+        pop_size: int | None = None,
+        seed: int = 0,
+        var_types: Sequence[str] | None = None,
+        archive_size: int | None = None,
+    ) -> None: ...
+
+class RNSGA2(AskTell):
+    """R-NSGA-II (Deb & Sundar 2006, GECCO) driven by ask/tell; ``ref_points`` is
+    required. Replays ``vilfredo.minimize(problem, "rnsga2", ...)``; see
+    ``help(vilfredo.RNSGA2)``."""
+
+    def __init__(
+        self,
+        xl: _Vector,
+        xu: _Vector,
+        n_obj: int,
+        *,
+        n_constr: int = 0,
+        pop_size: int | None = None,
+        seed: int = 0,
+        var_types: Sequence[str] | None = None,
+        ref_points: npt.ArrayLike,
+        epsilon: float = 0.001,
+        weights: _Vector | None = None,
+        normalization: Literal["front", "ever", "no"] = "front",
+    ) -> None: ...
 
 # -- studies (python/vilfredo/_study.py wraps these) -------------------------------------
 

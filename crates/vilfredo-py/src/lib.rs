@@ -7,6 +7,8 @@
 #![deny(missing_docs)]
 
 mod algorithm;
+mod ask_tell;
+mod ask_tell_algorithms;
 mod cli;
 mod convert;
 mod guard;
@@ -17,7 +19,9 @@ mod more_algorithms;
 mod operator;
 mod problems;
 mod reference_algorithms;
+mod resumable;
 mod samplers;
+mod settings;
 mod sort;
 mod study;
 mod study_error;
@@ -49,7 +53,13 @@ fn _vilfredo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(problems::list, m)?)?;
     m.add_function(wrap_pyfunction!(minimize::_minimize_builtin, m)?)?;
     m.add_function(wrap_pyfunction!(minimize::_minimize_python, m)?)?;
+    m.add_class::<ask_tell::PyAskTell>()?;
     m.add_class::<algorithm::PyNsga2>()?;
+    m.add_class::<ask_tell_algorithms::PyNsga3>()?;
+    m.add_class::<ask_tell_algorithms::PyMoead>()?;
+    m.add_class::<ask_tell_algorithms::PySmsEmoa>()?;
+    m.add_class::<ask_tell_algorithms::PySpea2>()?;
+    m.add_class::<ask_tell_algorithms::PyRNsga2>()?;
     m.add_class::<study::PyStudy>()?;
     m.add_class::<study::PyStorage>()?;
     m.add_class::<trial::PyTrial>()?;

@@ -20,7 +20,7 @@ use vilfredo_moea::{Algorithm, Nsga2, Nsga2Config, Solutions, Space};
 const ALGORITHMS: &str = "nsga2, nsga3, moead, sms-emoa, spea2, rnsga2";
 
 /// The population size when `pop_size` is not given (NSGA-II, SMS-EMOA, SPEA2, R-NSGA-II).
-const DEFAULT_POP_SIZE: usize = 100;
+pub(crate) const DEFAULT_POP_SIZE: usize = 100;
 
 /// An algorithm `minimize` can run: ask/tell plus its whole population for the result.
 pub(crate) trait Run: Algorithm + Send {
@@ -77,6 +77,23 @@ pub(crate) struct Common {
     pub n_constr: usize,
 }
 
+/// NSGA-II with SBX and polynomial mutation: `vilfredo.NSGA2`, and `"nsga2"` without
+/// an `operator`.
+pub(crate) fn nsga2(space: Space, common: Common) -> PyResult<Nsga2> {
+    let config = Nsga2Config {
+        pop_size: common.pop_size,
+        seed: common.seed,
+        ..Nsga2Config::default()
+    };
+    Nsga2::new(space, common.n_obj, common.n_constr, config)
+        .map_err(|e| crate::guard::value_error(&e))
+}
+
+/// A built algorithm as the trait object the loop drives.
+fn boxed<A: Run + 'static>(alg: PyResult<A>) -> PyResult<Box<dyn Run>> {
+    Ok(Box::new(alg?))
+}
+
 /// Builds the algorithm called `algorithm` on `space`; `options` holds the
 /// algorithm-specific keyword arguments.
 fn build(
@@ -94,13 +111,7 @@ fn build(
                 ));
             }
             crate::more_algorithms::check_keys("nsga2", options, &["operator"])?;
-            let config = Nsga2Config {
-                pop_size: common.pop_size,
-                seed: common.seed,
-                ..Nsga2Config::default()
-            };
-            let alg = Nsga2::new(space, common.n_obj, common.n_constr, config)
-                .map_err(|e| crate::guard::value_error(&e))?;
+            let alg = nsga2(space, common)?;
             match crate::more_algorithms::get(options, "operator")? {
                 Some(op) if !op.is_callable() => Err(pyo3::exceptions::PyTypeError::new_err(
                     "operator must be callable: operator(parents, values, n_offspring, generation) -> offspring",
@@ -112,12 +123,12 @@ fn build(
                 None => Ok(Box::new(alg)),
             }
         }
-        "nsga3" => crate::reference_algorithms::nsga3(space, common, options),
-        "moead" | "moea/d" => crate::reference_algorithms::moead(space, common, options),
-        "sms-emoa" | "smsemoa" => crate::more_algorithms::sms_emoa(space, common, options),
-        "spea2" => crate::more_algorithms::spea2(space, common, options),
+        "nsga3" => boxed(crate::reference_algorithms::nsga3(space, common, options)),
+        "moead" | "moea/d" => boxed(crate::reference_algorithms::moead(space, common, options)),
+        "sms-emoa" | "smsemoa" => boxed(crate::more_algorithms::sms_emoa(space, common, options)),
+        "spea2" => boxed(crate::more_algorithms::spea2(space, common, options)),
         "rnsga2" | "r-nsga2" | "r-nsga-ii" => {
-            crate::more_algorithms::rnsga2(space, common, options)
+            boxed(crate::more_algorithms::rnsga2(space, common, options))
         }
         _ => Err(PyValueError::new_err(format!(
             "unknown algorithm {algorithm:?}; valid algorithms: {ALGORITHMS}"

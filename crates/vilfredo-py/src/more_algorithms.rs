@@ -74,12 +74,18 @@ pub(crate) fn get<'py>(
     }
 }
 
+/// `obj` as a matrix with at least two dimensions, so that one point or direction may be
+/// given as a flat sequence (as `vilfredo.minimize` always allowed).
+pub(crate) fn at_least_2d<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    obj.py().import("numpy")?.call_method1("atleast_2d", (obj,))
+}
+
 /// SMS-EMOA with its options.
 pub(crate) fn sms_emoa(
     space: Space,
     common: Common,
     options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Box<dyn Run>> {
+) -> PyResult<SmsEmoa> {
     check_keys("sms-emoa", options, &["n_offspring", "ref_offset"])?;
     let mut config = SmsEmoaConfig {
         pop_size: common.pop_size,
@@ -92,9 +98,7 @@ pub(crate) fn sms_emoa(
     if let Some(v) = get(options, "ref_offset")? {
         config.ref_offset = v.extract()?;
     }
-    let alg =
-        SmsEmoa::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))?;
-    Ok(Box::new(alg))
+    SmsEmoa::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))
 }
 
 /// SPEA2 with its options.
@@ -102,7 +106,7 @@ pub(crate) fn spea2(
     space: Space,
     common: Common,
     options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Box<dyn Run>> {
+) -> PyResult<Spea2> {
     check_keys("spea2", options, &["archive_size"])?;
     let mut config = Spea2Config {
         pop_size: common.pop_size,
@@ -113,9 +117,7 @@ pub(crate) fn spea2(
     if let Some(v) = get(options, "archive_size")? {
         config.archive_size = v.extract()?;
     }
-    let alg =
-        Spea2::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))?;
-    Ok(Box::new(alg))
+    Spea2::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))
 }
 
 /// R-NSGA-II with its options; `ref_points` is required.
@@ -123,7 +125,7 @@ pub(crate) fn rnsga2(
     space: Space,
     common: Common,
     options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Box<dyn Run>> {
+) -> PyResult<RNsga2> {
     check_keys(
         "rnsga2",
         options,
@@ -134,7 +136,7 @@ pub(crate) fn rnsga2(
             "rnsga2 needs ref_points: the reference points, an array of shape (k, n_obj)",
         ));
     };
-    let points = matrix(&points, "ref_points")?;
+    let points = matrix(&at_least_2d(&points)?, "ref_points")?;
     let (data, cols) = points.parts()?;
     if cols != common.n_obj {
         return Err(PyValueError::new_err(format!(
@@ -167,7 +169,5 @@ pub(crate) fn rnsga2(
             }
         };
     }
-    let alg =
-        RNsga2::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))?;
-    Ok(Box::new(alg))
+    RNsga2::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))
 }

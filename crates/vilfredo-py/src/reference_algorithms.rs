@@ -13,7 +13,7 @@
 use crate::convert::matrix;
 use crate::guard::value_error;
 use crate::minimize::{Common, Run};
-use crate::more_algorithms::{check_keys, get};
+use crate::more_algorithms::{at_least_2d, check_keys, get};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -58,7 +58,7 @@ fn directions(
         let lattice = das_dennis(n_obj, p).map_err(|e| value_error(&e))?;
         return Ok((lattice.into_vec(), n_obj));
     }
-    let m = matrix(&d, "ref_dirs")?;
+    let m = matrix(&at_least_2d(&d)?, "ref_dirs")?;
     let (data, cols) = m.parts()?;
     Ok((data.to_vec(), cols))
 }
@@ -74,7 +74,7 @@ pub(crate) fn nsga3(
     space: Space,
     common: Common,
     options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Box<dyn Run>> {
+) -> PyResult<Nsga3> {
     check_keys("nsga3", options, &["ref_dirs"])?;
     let dirs = directions("nsga3", options, common.n_obj)?;
     let config = Nsga3Config {
@@ -82,9 +82,8 @@ pub(crate) fn nsga3(
         seed: common.seed,
         ..Nsga3Config::default()
     };
-    let alg = Nsga3::new(space, common.n_obj, common.n_constr, view(&dirs)?, config)
-        .map_err(|e| value_error(&e))?;
-    Ok(Box::new(alg))
+    Nsga3::new(space, common.n_obj, common.n_constr, view(&dirs)?, config)
+        .map_err(|e| value_error(&e))
 }
 
 /// MOEA/D with its options; the population is one solution per weight vector.
@@ -92,7 +91,7 @@ pub(crate) fn moead(
     space: Space,
     common: Common,
     options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Box<dyn Run>> {
+) -> PyResult<Moead> {
     check_keys(
         "moead",
         options,
@@ -162,7 +161,6 @@ pub(crate) fn moead(
             }
         };
     }
-    let alg = Moead::new(space, common.n_obj, common.n_constr, view(&dirs)?, config)
-        .map_err(|e| value_error(&e))?;
-    Ok(Box::new(alg))
+    Moead::new(space, common.n_obj, common.n_constr, view(&dirs)?, config)
+        .map_err(|e| value_error(&e))
 }

@@ -269,6 +269,38 @@ fn a_resumed_study_continues_as_one_process_would() {
 }
 
 #[test]
+fn two_workers_with_their_own_samplers_agree_with_one() {
+    // Two study objects on one storage, each with its own sampler, taking turns: each
+    // rebuilds the incumbents from the storage, so together they propose exactly what
+    // one worker alone would.
+    let options = MoeadOptions {
+        n_neighbors: 6,
+        ..moead(19, 8)
+    };
+    let whole = study(&MIN2, sampler(options.clone()));
+    run(&whole, 200, 1, |t| zdt1(t, 5));
+    let storage: Arc<dyn Storage> = Arc::new(InMemoryStorage::new());
+    let workers = [
+        study_in(Arc::clone(&storage), &MIN2, sampler(options.clone())),
+        study_in(Arc::clone(&storage), &MIN2, sampler(options)),
+    ];
+    for k in 0..200 {
+        let w = &workers[k % 2];
+        let mut t = w.ask().unwrap();
+        let f = zdt1(&mut t, 5).unwrap();
+        w.tell(t, Outcome::Complete(f)).unwrap();
+    }
+    let vectors = |s: &Study| {
+        s.trials()
+            .unwrap()
+            .iter()
+            .map(param_vector)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(vectors(&whole), vectors(&workers[0]));
+}
+
+#[test]
 fn failed_pruned_and_late_trials_are_tolerated() {
     let s = study(
         &MIN2,

@@ -87,6 +87,21 @@ struct State {
     schedule: Schedule,
 }
 
+impl State {
+    /// The subproblems, their schedule and no incumbents, for `m` objectives.
+    fn new(options: &MoeadOptions, m: usize) -> Result<Self> {
+        let subproblems = Subproblems::new(options, m)?;
+        Ok(Self {
+            schedule: Schedule::new(options.seed, subproblems.len()),
+            incumbents: Incumbents::new(
+                subproblems,
+                options.decomposition.scalarization()?,
+                options.max_replacements,
+            ),
+        })
+    }
+}
+
 impl MoeadSampler {
     /// A sampler with these options.
     ///
@@ -117,33 +132,15 @@ impl MoeadSampler {
         &self.options
     }
 
-    /// The state for the study's number of objectives, built on first use.
-    fn state(&mut self, m: usize) -> Result<&mut State> {
-        if self.state.is_none() {
-            let subproblems = Subproblems::new(&self.options, m)?;
-            let schedule = Schedule::new(self.options.seed, subproblems.len());
-            let scalarization = self.options.decomposition.scalarization()?;
-            self.state = Some(State {
-                incumbents: Incumbents::new(
-                    subproblems,
-                    scalarization,
-                    self.options.max_replacements,
-                ),
-                schedule,
-            });
-        }
-        match &mut self.state {
-            Some(s) => Ok(s),
-            None => unreachable_state(),
-        }
-    }
-
     /// Replays the trials finished since the last call, in finishing order.
     fn absorb(&mut self, ctx: &SamplerContext<'_>) -> Result<()> {
         let (seed, delta) = (self.options.seed, self.options.prob_neighbor_mating);
-        self.state(ctx.directions.len())?;
-        let Some(state) = &mut self.state else {
-            return unreachable_state();
+        let state = match &mut self.state {
+            Some(state) => state,
+            // The number of objectives is known from the first trial on.
+            None => self
+                .state
+                .insert(State::new(&self.options, ctx.directions.len())?),
         };
         let finished = ctx.history.finished();
         let new = finished.get(self.seen..).unwrap_or(&[]);
@@ -263,14 +260,6 @@ impl MoeadSampler {
         );
         Ok(())
     }
-}
-
-/// The state was just built; reaching this would be a bug, reported rather than a panic.
-fn unreachable_state<T>() -> Result<T> {
-    Err(crate::error::invalid(
-        "moead sampler",
-        "internal error: the subproblems were not built",
-    ))
 }
 
 impl Sampler for MoeadSampler {

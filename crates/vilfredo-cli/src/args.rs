@@ -211,7 +211,9 @@ defaults and an example are in examples/zdt-study/ and the README.
 
 Samplers: random (independent uniform draws), sobol (quasi-random), nsga2 and nsga3
 (steady-state evolutionary; population_size, crossover_prob and mutation_prob in the
-study file's [sampler] table).
+study file's [sampler] table), moead (steady-state MOEA/D; n_partitions, n_neighbors,
+decomposition = \"tchebycheff\" or \"pbi\", pbi_theta, prob_neighbor_mating,
+max_replacements, variation = \"sbx\" or \"de\" and mutation_prob in the [sampler] table).
 
 Exit status: 0 when a trial of this run completed (or nothing was left to do), 1 when
 every trial of this run failed or the storage failed, 2 for usage errors, 130 after
@@ -471,7 +473,7 @@ pub(crate) struct OptimizeArgs {
     #[arg(long = "direction", value_name = "DIRECTION", help_heading = "Study")]
     pub(crate) directions: Vec<String>,
 
-    /// The sampler: random, sobol, nsga2 or nsga3.
+    /// The sampler: random, sobol, nsga2, nsga3 or moead.
     #[arg(long, value_name = "NAME", help_heading = "Study")]
     pub(crate) sampler: Option<String>,
 

@@ -299,6 +299,71 @@ fn every_sampler_runs_a_study() {
     }
 }
 
+#[test]
+fn the_moead_sampler_runs_from_the_file_and_the_flag() {
+    let dir = tmpdir("moead");
+    let base = GOOD_FILE
+        .replace("SCRIPT", &script())
+        .replace("n_trials = 4", "n_trials = 30");
+    let options = "name = \"moead\"\nn_partitions = 9\nn_neighbors = 4\n\
+                   decomposition = \"pbi\"\npbi_theta = 5.0\nvariation = \"de\"\n\
+                   prob_neighbor_mating = 0.8\nmax_replacements = 1\nseed = 3\n";
+    let path = study_file(&dir, &format!("{base}[sampler]\n{options}"));
+    let r = vilfredo(&["optimize", &path, "--storage", "memory", "--jobs", "2"]);
+    assert!(r.ok().starts_with("trial"), "{r:?}");
+    assert!(
+        r.stderr.contains("30 finished trials (30 complete)"),
+        "{r:?}"
+    );
+    // The flag names the sampler; its defaults need no table.
+    let plain = study_file(&dir, &base);
+    let r = vilfredo(&[
+        "optimize",
+        &plain,
+        "--storage",
+        "memory",
+        "--sampler",
+        "moead",
+    ]);
+    assert!(
+        r.stderr.contains("30 finished trials (30 complete)"),
+        "{r:?}"
+    );
+    // Bad options are usage errors naming the option.
+    for (table, needles) in [
+        (
+            "name = \"moead\"\nn_neighbors = 0\n",
+            vec!["n_neighbors", "got 0"],
+        ),
+        (
+            "name = \"moead\"\ndecomposition = \"sum\"\n",
+            vec!["unknown decomposition \"sum\"", "tchebycheff, pbi"],
+        ),
+        ("name = \"moead\"\nvariation = \"ga\"\n", vec!["sbx, de"]),
+        (
+            "name = \"moead\"\npopulation_size = 10\n",
+            vec!["no option \"population_size\""],
+        ),
+        (
+            "name = \"nsga2\"\nn_neighbors = 10\n",
+            vec!["nsga2", "no option \"n_neighbors\""],
+        ),
+    ] {
+        let path = study_file(&dir, &format!("{base}[sampler]\n{table}"));
+        vilfredo(&["optimize", &path, "--storage", "memory"]).fails(2, &needles);
+    }
+    // More neighbours than weight vectors is known once the objectives are: the run
+    // fails at its first trial with the reason.
+    let path = study_file(
+        &dir,
+        &format!("{base}[sampler]\nname = \"moead\"\nn_partitions = 4\n"),
+    );
+    let r = vilfredo(&["optimize", &path, "--storage", "memory"]);
+    assert_ne!(r.code, 0, "{r:?}");
+    assert!(r.stderr.contains("only 5 weight vectors"), "{r:?}");
+    assert!(!r.stderr.contains("panicked"), "{r:?}");
+}
+
 // --- outcomes of the command ---------------------------------------------------------------
 
 #[test]

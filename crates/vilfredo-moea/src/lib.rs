@@ -55,7 +55,7 @@ mod evaluate;
 mod evaluated;
 mod mating;
 mod minimize;
-mod moead;
+pub mod moead;
 mod nsga2;
 mod nsga3;
 pub mod operators;

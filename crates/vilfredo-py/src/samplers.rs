@@ -8,7 +8,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use vilfredo_study::sampler::{
-    Crossover, LhsSampler, Nsga2Sampler, Nsga3Sampler, NsgaOptions, SobolSampler,
+    Crossover, DifferentialEvolution, LhsSampler, MoeadOptions, MoeadSampler, MoeadVariation,
+    Nsga2Sampler, Nsga3Sampler, NsgaOptions, SobolSampler,
 };
 use vilfredo_study::{RandomSampler, Sampler};
 
@@ -61,25 +62,19 @@ pub fn build(py: Python<'_>, sampler: Option<&Bound<'_, PyAny>>) -> PyResult<Box
                     Nsga2Sampler::new(opts).map_err(|e| study_error(&e))?,
                 ));
             }
-            let refs: Option<Vec<Vec<f64>>> = option(&options, "reference_directions")?;
-            let refs = match refs {
-                None => None,
-                Some(rows) => {
-                    let m = rows.first().map_or(0, Vec::len);
-                    if rows.iter().any(|r| r.len() != m) {
-                        return Err(PyValueError::new_err(
-                            "reference_directions must be rows of equal length",
-                        ));
-                    }
-                    Some((rows.concat(), m))
-                }
-            };
+            let refs = rows(&options, "reference_directions")?;
             Ok(Box::new(
                 Nsga3Sampler::new(opts, refs).map_err(|e| study_error(&e))?,
             ))
         }
+        "moead" => {
+            let opts = moead_options(&options, seed)?;
+            Ok(Box::new(
+                MoeadSampler::new(opts).map_err(|e| study_error(&e))?,
+            ))
+        }
         other => Err(PyValueError::new_err(format!(
-            "unknown sampler {other:?}; valid samplers: random, sobol, lhs, nsga2, nsga3"
+            "unknown sampler {other:?}; valid samplers: random, sobol, lhs, nsga2, nsga3, moead"
         ))),
     }
 }
@@ -95,6 +90,59 @@ fn option<'py, T: FromPyObjectOwned<'py>>(
         }),
         _ => Ok(None),
     }
+}
+
+/// The option `name` given as rows of equal length: `(row-major values, columns)`.
+fn rows(options: &Bound<'_, PyDict>, name: &str) -> PyResult<Option<(Vec<f64>, usize)>> {
+    let Some(rows) = option::<Vec<Vec<f64>>>(options, name)? else {
+        return Ok(None);
+    };
+    let m = rows.first().map_or(0, Vec::len);
+    if rows.iter().any(|r| r.len() != m) {
+        return Err(PyValueError::new_err(format!(
+            "{name} must be rows of equal length"
+        )));
+    }
+    Ok(Some((rows.concat(), m)))
+}
+
+/// MOEA/D options from Python keywords, the sampler's defaults elsewhere.
+fn moead_options(options: &Bound<'_, PyDict>, seed: u64) -> PyResult<MoeadOptions> {
+    let d = MoeadOptions::default();
+    let theta: f64 = option(options, "pbi_theta")?.unwrap_or(5.0);
+    let decomposition = match option::<String>(options, "decomposition")? {
+        None => d.decomposition,
+        Some(name) => {
+            MoeadOptions::decomposition_named(&name, theta).map_err(|e| study_error(&e))?
+        }
+    };
+    let variation = match option::<String>(options, "variation")?.as_deref() {
+        None | Some("sbx") => MoeadVariation::Sbx,
+        Some("de") => MoeadVariation::De,
+        Some(other) => {
+            return Err(PyValueError::new_err(format!(
+                "unknown variation {other:?}; valid: 'sbx', 'de'"
+            )));
+        }
+    };
+    Ok(MoeadOptions {
+        n_partitions: option(options, "n_partitions")?,
+        weights: rows(options, "weights")?,
+        n_neighbors: option(options, "n_neighbors")?.unwrap_or(d.n_neighbors),
+        prob_neighbor_mating: option(options, "prob_neighbor_mating")?
+            .unwrap_or(d.prob_neighbor_mating),
+        max_replacements: option(options, "max_replacements")?.unwrap_or(d.max_replacements),
+        decomposition,
+        variation,
+        crossover_eta: option(options, "crossover_eta")?.unwrap_or(d.crossover_eta),
+        de: DifferentialEvolution {
+            f: option(options, "de_f")?.unwrap_or(d.de.f),
+            cr: option(options, "de_cr")?.unwrap_or(d.de.cr),
+        },
+        mutation_prob: option(options, "mutation_prob")?,
+        seed,
+        max_retries: d.max_retries,
+    })
 }
 
 /// NSGA-II/III options from Python keywords (Optuna's names), defaults elsewhere.

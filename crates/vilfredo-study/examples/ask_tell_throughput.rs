@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release -p vilfredo-study --example ask_tell_throughput -- \
-//!     [random|nsga2|nsga3|sobol] [N_TRIALS] [POPULATION]
+//!     [random|nsga2|nsga3|moead|sobol] [N_TRIALS] [POPULATION]
 //! ```
 //!
 //! Each trial suggests four floats in `[0, 1]` and reports three objectives (DTLZ2, so
@@ -12,6 +12,8 @@
 //! tell) over the first and the last 10 % of the run, split into `ask` (where the sampler
 //! plans the trial) and `tell` (where the study's history absorbs it and updates its
 //! Pareto front, whose cost grows with the front). `bench/study_vs_optuna.py` reads it.
+//! MOEA/D uses its default weight vectors (105 for three objectives) and ignores
+//! `POPULATION`.
 
 #![allow(clippy::print_stdout)] // printing the result is what an example is for
 
@@ -19,8 +21,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use vilfredo_study::{
-    Direction, InMemoryStorage, Nsga2Sampler, Nsga3Sampler, NsgaOptions, Outcome, RandomSampler,
-    Sampler, SobolSampler, Study,
+    Direction, InMemoryStorage, MoeadOptions, MoeadSampler, Nsga2Sampler, Nsga3Sampler,
+    NsgaOptions, Outcome, RandomSampler, Sampler, SobolSampler, Study,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -37,6 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "random" => Box::new(RandomSampler::new(1)),
         "nsga2" => Box::new(Nsga2Sampler::new(options)?),
         "nsga3" => Box::new(Nsga3Sampler::new(options, None)?),
+        "moead" => Box::new(MoeadSampler::new(MoeadOptions {
+            seed: 1,
+            ..MoeadOptions::default()
+        })?),
         "sobol" => Box::new(SobolSampler::new(1)),
         other => return Err(format!("unknown sampler {other:?}").into()),
     };

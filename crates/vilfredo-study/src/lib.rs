@@ -7,7 +7,7 @@
 //! loop over the two. Trials live in a [`Storage`] (here [`InMemoryStorage`]; SQLite and
 //! PostgreSQL in `vilfredo-storage`) that many workers may share; a [`Sampler`] chooses
 //! the values ([`RandomSampler`], the quasi-random [`SobolSampler`] and [`LhsSampler`],
-//! and the steady-state evolutionary [`Nsga2Sampler`] and [`Nsga3Sampler`]). The study keeps its Pareto front and hypervolume up to date one trial at
+//! and the steady-state evolutionary [`Nsga2Sampler`], [`Nsga3Sampler`] and [`MoeadSampler`]). The study keeps its Pareto front and hypervolume up to date one trial at
 //! a time ([`History`]), so asking and reading the front stay fast at 100,000 trials.
 //!
 //! Values are stored as the user reports them; a maximised direction is turned into
@@ -59,8 +59,8 @@ pub use frozen::{
 };
 pub use history::History;
 pub use sampler::{
-    Crossover, LhsSampler, Nsga2Sampler, Nsga3Sampler, NsgaOptions, RandomSampler, Sampler,
-    SamplerContext, SobolSampler,
+    Crossover, LhsSampler, MoeadOptions, MoeadSampler, Nsga2Sampler, Nsga3Sampler, NsgaOptions,
+    RandomSampler, Sampler, SamplerContext, SobolSampler,
 };
 pub use storage::{AttrKind, FinishedSince, InMemoryStorage, Storage};
 pub use study::{Heartbeat, OptimizeOptions, Outcome, Study, TrialError};

@@ -67,7 +67,7 @@ pub(crate) struct HeartbeatConfig {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SamplerConfig {
-    /// `random`, `sobol`, `nsga2` or `nsga3`.
+    /// `random`, `sobol`, `nsga2`, `nsga3` or `moead`.
     pub(crate) name: Option<String>,
     /// Seed of the sampler's random numbers [default: 0].
     pub(crate) seed: Option<u64>,
@@ -75,8 +75,24 @@ pub(crate) struct SamplerConfig {
     pub(crate) population_size: Option<u64>,
     /// NSGA-II/III: crossover probability.
     pub(crate) crossover_prob: Option<f64>,
-    /// NSGA-II/III: mutation probability per variable [default: 1 / number of variables].
+    /// NSGA-II/III, MOEA/D: mutation probability per variable [default: 1 / number of
+    /// variables].
     pub(crate) mutation_prob: Option<f64>,
+    /// MOEA/D: Das-Dennis partitions of the weight vectors [default: the fewest giving
+    /// at least 100].
+    pub(crate) n_partitions: Option<u64>,
+    /// MOEA/D: neighbourhood size T [default: 20].
+    pub(crate) n_neighbors: Option<u64>,
+    /// MOEA/D: `tchebycheff` or `pbi` [default: tchebycheff].
+    pub(crate) decomposition: Option<String>,
+    /// MOEA/D: PBI's penalty theta [default: 5].
+    pub(crate) pbi_theta: Option<f64>,
+    /// MOEA/D: probability delta of mating within the neighbourhood [default: 0.9].
+    pub(crate) prob_neighbor_mating: Option<f64>,
+    /// MOEA/D: most incumbents one trial replaces, n_r [default: 2].
+    pub(crate) max_replacements: Option<u64>,
+    /// MOEA/D: `sbx` or `de` (MOEA/D-DE) [default: sbx].
+    pub(crate) variation: Option<String>,
     /// Sobol: scramble the sequence.
     pub(crate) scramble: Option<bool>,
 }

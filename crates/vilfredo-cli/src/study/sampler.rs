@@ -4,13 +4,16 @@
 //! match arm to [`make_sampler`]. Options a sampler does not take are refused, so a
 //! setting can never be silently ignored.
 
-use vilfredo_study::sampler::{Nsga2Sampler, Nsga3Sampler, NsgaOptions, SobolSampler};
+use vilfredo_study::sampler::{
+    MoeadOptions, MoeadSampler, MoeadVariation, Nsga2Sampler, Nsga3Sampler, NsgaOptions,
+    SobolSampler,
+};
 use vilfredo_study::{RandomSampler, Sampler};
 
 use super::config::SamplerConfig;
 
 /// The samplers the command line knows, as listed in error messages.
-pub(crate) const SAMPLERS: &[&str] = &["random", "sobol", "nsga2", "nsga3"];
+pub(crate) const SAMPLERS: &[&str] = &["random", "sobol", "nsga2", "nsga3", "moead"];
 
 /// The sampler named by `config` (random when unnamed), with its options.
 ///
@@ -30,6 +33,21 @@ pub(crate) fn make_sampler(config: &SamplerConfig) -> Result<Box<dyn Sampler>, S
         ("crossover_prob", config.crossover_prob.is_some()),
         ("mutation_prob", config.mutation_prob.is_some()),
     ];
+    let decomposition = [
+        ("n_partitions", config.n_partitions.is_some()),
+        ("n_neighbors", config.n_neighbors.is_some()),
+        ("decomposition", config.decomposition.is_some()),
+        ("pbi_theta", config.pbi_theta.is_some()),
+        (
+            "prob_neighbor_mating",
+            config.prob_neighbor_mating.is_some(),
+        ),
+        ("max_replacements", config.max_replacements.is_some()),
+        ("variation", config.variation.is_some()),
+    ];
+    if name != "moead" {
+        refuse(&name, &decomposition)?;
+    }
     match name.as_str() {
         "random" => {
             refuse(&name, &evolutionary)?;
@@ -55,6 +73,20 @@ pub(crate) fn make_sampler(config: &SamplerConfig) -> Result<Box<dyn Sampler>, S
             };
             Ok(sampler)
         }
+        "moead" => {
+            refuse(
+                &name,
+                &[
+                    ("scramble", config.scramble.is_some()),
+                    ("population_size", config.population_size.is_some()),
+                    ("crossover_prob", config.crossover_prob.is_some()),
+                ],
+            )?;
+            let options = moead_options(config, seed)?;
+            Ok(Box::new(
+                MoeadSampler::new(options).map_err(|e| e.to_string())?,
+            ))
+        }
         _ => Err(format!(
             "unknown sampler {:?}; valid samplers: {}",
             config.name.as_deref().unwrap_or(""),
@@ -76,6 +108,59 @@ fn nsga_options(config: &SamplerConfig, seed: u64) -> Result<NsgaOptions, String
         crossover_prob: config.crossover_prob.unwrap_or(defaults.crossover_prob),
         seed,
         ..defaults
+    })
+}
+
+/// MOEA/D's options: the file's, over the sampler's own defaults.
+fn moead_options(config: &SamplerConfig, seed: u64) -> Result<MoeadOptions, String> {
+    let d = MoeadOptions::default();
+    let count = |v: Option<u64>, name: &str, default: usize| match v {
+        Some(n) => usize::try_from(n).map_err(|_| format!("{name} {n} is too large")),
+        None => Ok(default),
+    };
+    let n_partitions = match config.n_partitions {
+        Some(n) => Some(count(Some(n), "n_partitions", 0)?),
+        None => None,
+    };
+    let theta = config.pbi_theta.unwrap_or(5.0);
+    let decomposition = match config.decomposition.as_deref() {
+        Some(name) => MoeadOptions::decomposition_named(name, theta).map_err(|e| e.to_string())?,
+        None if config.pbi_theta.is_some() => {
+            return Err("pbi_theta needs decomposition = \"pbi\"".into());
+        }
+        None => d.decomposition,
+    };
+    let variation = match config
+        .variation
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None | Some("sbx") => MoeadVariation::Sbx,
+        Some("de") => MoeadVariation::De,
+        Some(_) => {
+            return Err(format!(
+                "unknown variation {:?} for the moead sampler; valid: sbx, de",
+                config.variation.as_deref().unwrap_or("")
+            ));
+        }
+    };
+    Ok(MoeadOptions {
+        n_partitions,
+        n_neighbors: count(config.n_neighbors, "n_neighbors", d.n_neighbors)?,
+        prob_neighbor_mating: config
+            .prob_neighbor_mating
+            .unwrap_or(d.prob_neighbor_mating),
+        max_replacements: count(
+            config.max_replacements,
+            "max_replacements",
+            d.max_replacements,
+        )?,
+        decomposition,
+        variation,
+        mutation_prob: config.mutation_prob.or(d.mutation_prob),
+        seed,
+        ..d
     })
 }
 
@@ -113,6 +198,42 @@ mod tests {
         assert!(make_sampler(&c).unwrap_err().contains("scramble"));
         c.name = Some("tpe".into());
         let e = make_sampler(&c).unwrap_err();
-        assert!(e.contains("random, sobol, nsga2, nsga3"), "{e}");
+        assert!(e.contains("random, sobol, nsga2, nsga3, moead"), "{e}");
+    }
+
+    #[test]
+    fn moead_options() {
+        let mut c = SamplerConfig {
+            name: Some("moead".into()),
+            ..SamplerConfig::default()
+        };
+        assert_eq!(make_sampler(&c).unwrap().name(), "moead");
+        c.n_neighbors = Some(0);
+        let e = make_sampler(&c).unwrap_err();
+        assert!(e.contains("n_neighbors"), "{e}");
+        c.n_neighbors = Some(10);
+        c.decomposition = Some("PBI".into());
+        c.pbi_theta = Some(3.0);
+        c.variation = Some("de".into());
+        c.n_partitions = Some(20);
+        assert!(make_sampler(&c).is_ok());
+        c.decomposition = Some("weighted-sum".into());
+        let e = make_sampler(&c).unwrap_err();
+        assert!(
+            e.contains("unknown decomposition") && e.contains("tchebycheff, pbi"),
+            "{e}"
+        );
+        c.decomposition = None;
+        assert!(make_sampler(&c).unwrap_err().contains("pbi_theta"));
+        c.pbi_theta = None;
+        c.variation = Some("ga".into());
+        assert!(make_sampler(&c).unwrap_err().contains("sbx, de"));
+        c.variation = None;
+        c.population_size = Some(10);
+        assert!(make_sampler(&c).unwrap_err().contains("population_size"));
+        c.population_size = None;
+        c.n_partitions = None;
+        c.name = Some("nsga2".into());
+        assert!(make_sampler(&c).unwrap_err().contains("n_neighbors"));
     }
 }

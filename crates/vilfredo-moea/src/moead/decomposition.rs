@@ -19,7 +19,7 @@ pub enum Decomposition {
 
 impl Decomposition {
     /// The scalarizing function, validated.
-    pub(crate) fn scalarization(self) -> vilfredo_core::Result<Scalarization> {
+    pub fn scalarization(self) -> vilfredo_core::Result<Scalarization> {
         match self {
             Self::Tchebycheff => Ok(Scalarization::Tchebycheff),
             Self::Pbi { theta } => Scalarization::pbi(theta),
@@ -29,7 +29,7 @@ impl Decomposition {
 
 /// For each weight vector (rows of `m` values), the indices of its `t` nearest weight
 /// vectors by Euclidean distance, itself included, nearest first (ties by index).
-pub(crate) fn neighbourhoods(weights: &[f64], m: usize, t: usize) -> Vec<Vec<usize>> {
+pub fn neighbourhoods(weights: &[f64], m: usize, t: usize) -> Vec<Vec<usize>> {
     let n = weights.len() / m;
     let row = |i: usize| &weights[i * m..(i + 1) * m];
     (0..n)
@@ -59,7 +59,7 @@ pub(crate) fn neighbourhoods(weights: &[f64], m: usize, t: usize) -> Vec<Vec<usi
 /// one, two infeasible ones compare by total violation (strictly smaller wins), and two
 /// feasible ones by the subproblem's value (smaller or equal wins, as in Li & Zhang
 /// 2009, so that the population keeps moving across plateaus).
-pub(crate) fn replaces(cand_cv: f64, cand_value: f64, cur_cv: f64, cur_value: f64) -> bool {
+pub fn replaces(cand_cv: f64, cand_value: f64, cur_cv: f64, cur_value: f64) -> bool {
     match (cand_cv == 0.0, cur_cv == 0.0) {
         (true, true) => cand_value <= cur_value,
         (true, false) => true,

@@ -18,7 +18,7 @@
 //! of the generation rather than after the previous insertions; that is what lets a whole
 //! generation be evaluated in parallel.
 
-mod decomposition;
+pub mod decomposition;
 mod state;
 
 pub use decomposition::Decomposition;

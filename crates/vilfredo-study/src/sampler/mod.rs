@@ -7,10 +7,16 @@
 //! it finishes ([`Sampler::finish_trial`]). Samplers work on the unit scale of each
 //! [`Distribution`] and return internal values.
 
+mod evolution;
+mod moead;
 mod nsga;
 mod qmc;
 mod random;
 
+pub use moead::{
+    DECOMPOSITIONS, Decomposition, DifferentialEvolution, MoeadOptions, MoeadSampler,
+    MoeadVariation,
+};
 pub use nsga::{Crossover, Nsga2Sampler, Nsga3Sampler, NsgaOptions};
 pub use qmc::{LhsSampler, SobolSampler};
 pub use random::RandomSampler;

@@ -24,32 +24,23 @@
 //! [`RandomSampler`](super::RandomSampler). With one worker and a seed, a study is
 //! reproducible.
 
-mod fingerprint;
 mod niching;
 mod population;
-mod variation;
 
-use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use vilfredo_core::rng::SplitMix64;
 
-use super::random::{keyed_unit, name_hash};
+use super::evolution::member::Member;
+use super::evolution::planner::{Breed, Planner, SpaceOps};
+pub use super::evolution::variation::Crossover;
+use super::evolution::variation::Variation;
 use super::{Sampler, SamplerContext};
 use crate::distribution::Distribution;
 use crate::error::{Result, invalid};
 use crate::frozen::FrozenTrial;
 use niching::Niching;
-use population::{Crowding, Member, Population, Truncation};
-pub use variation::Crossover;
-use variation::Variation;
-
-/// Planned children kept for trials that have not finished in this process's view;
-/// beyond this the oldest are forgotten (a trial lost by its worker never finishes).
-const MAX_PLANS: usize = 4096;
-
-/// Random vectors tried per allowed retry once breeding has failed to avoid duplicates.
-const RANDOM_TRIES_PER_RETRY: usize = 8;
+use population::{Crowding, Population, Truncation};
 
 /// Options of [`Nsga2Sampler`] and [`Nsga3Sampler`], named as Optuna names them.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,26 +113,6 @@ impl NsgaOptions {
     }
 }
 
-/// The learned search space with what breeding over it needs.
-#[derive(Debug)]
-struct SpaceOps {
-    /// Names and distributions, sorted by name.
-    params: Vec<(String, Distribution)>,
-    /// Hashes of the names, for fingerprints.
-    hashes: Vec<u64>,
-    variation: Variation,
-}
-
-/// A child planned for a trial.
-#[derive(Debug, Clone)]
-struct Plan {
-    /// The space it was bred in.
-    space: Arc<SpaceOps>,
-    /// Internal values, in space order.
-    values: Vec<f64>,
-    fingerprint: u64,
-}
-
 /// The machinery both samplers share.
 #[derive(Debug)]
 struct Engine {
@@ -153,10 +124,8 @@ struct Engine {
     population: Population,
     /// The current space's operators (rebuilt when the space changes).
     ops: Option<Arc<SpaceOps>>,
-    /// Fingerprints of every finished trial's parameters.
-    finished: HashSet<u64>,
-    /// Children planned for trials not yet seen finished, by trial number.
-    plans: BTreeMap<u64, Plan>,
+    /// Planned children and finished vectors, against duplicates.
+    planner: Planner,
 }
 
 impl Engine {
@@ -169,12 +138,11 @@ impl Engine {
         Ok(Self {
             name,
             rng: SplitMix64::new(options.seed),
+            planner: Planner::new(options.seed),
             population: Population::new(options.population_size, truncation),
             options,
             seen: 0,
             ops: None,
-            finished: HashSet::new(),
-            plans: BTreeMap::new(),
         })
     }
 
@@ -184,8 +152,7 @@ impl Engine {
         let new = finished.get(self.seen..).unwrap_or(&[]);
         let mut arrivals = Vec::new();
         for t in new {
-            self.plans.remove(&t.number);
-            self.finished.insert(fingerprint::of_params(&t.params));
+            self.planner.finished(t);
             if let Some(m) = Member::of(t, ctx.history.minimized(t)) {
                 arrivals.push(m);
             }
@@ -208,57 +175,10 @@ impl Engine {
                     o.swapping_prob,
                     o.mutation_prob,
                 )?;
-                Some(Arc::new(SpaceOps {
-                    params: space.to_vec(),
-                    hashes: space.iter().map(|(n, _)| name_hash(n)).collect(),
-                    variation,
-                }))
+                Some(Arc::new(SpaceOps::new(space, variation)))
             };
         }
         Ok(())
-    }
-
-    /// Fingerprints (over the space) of what running trials have or will get, and of
-    /// the children planned for them.
-    fn taken(&self, ctx: &SamplerContext<'_>, ops: &SpaceOps, me: u64) -> HashSet<u64> {
-        let mut taken: HashSet<u64> = self.plans.values().map(|p| p.fingerprint).collect();
-        for r in ctx.running.iter().filter(|r| r.number != me) {
-            let plan = self.plans.get(&r.number);
-            let values = ops.params.iter().enumerate().map(|(i, (name, d))| {
-                let planned = plan.and_then(|p| p.value(name, d));
-                let x = match (r.param(name), planned) {
-                    (Some(p), _) => p.internal,
-                    (None, Some(x)) => x,
-                    // Not suggested yet: it will get its keyed random value.
-                    (None, None) => d.from_unit(keyed_unit(self.options.seed, r.number, name)),
-                };
-                (ops.hashes[i], x)
-            });
-            taken.insert(fingerprint::of_hashed(values));
-        }
-        taken
-    }
-
-    /// Unit coordinates of member `i` over the space.
-    fn unit_of(&self, i: usize, ops: &SpaceOps) -> Vec<f64> {
-        let m = &self.population.members()[i];
-        ops.params
-            .iter()
-            .map(|(name, d)| {
-                m.params
-                    .iter()
-                    .find(|p| &p.name == name)
-                    .map_or(0.5, |p| d.to_unit(p.internal))
-            })
-            .collect()
-    }
-
-    /// A parent chosen by a binary tournament.
-    fn tournament(&mut self) -> usize {
-        let n = self.population.members().len() as u64;
-        let a = self.rng.below(n) as usize;
-        let b = self.rng.below(n) as usize;
-        if self.population.beats(a, b) { a } else { b }
     }
 
     fn start_trial(&mut self, ctx: &SamplerContext<'_>, trial: &FrozenTrial) -> Result<()> {
@@ -270,69 +190,44 @@ impl Engine {
         let Some(ops) = self.ops.clone() else {
             return Ok(());
         };
-        let taken = self.taken(ctx, &ops, trial.number);
-        let breed = self.population.is_full();
-        let tries = self.options.max_retries.max(1);
-        let (mut values, mut fp) = (Vec::new(), 0);
-        // Bred children first; then random ones, many more of them since they are cheap
-        // and a nearly exhausted discrete space may leave few free vectors.
-        for attempt in 0..tries + RANDOM_TRIES_PER_RETRY * tries {
-            let unit: Vec<f64> = if breed && attempt < tries {
-                let a = self.tournament();
-                let mut b = self.tournament();
-                if b == a {
-                    b = self.tournament();
-                }
-                let (ua, ub) = (self.unit_of(a, &ops), self.unit_of(b, &ops));
-                ops.variation.child(&ua, &ub, &mut self.rng)
-            } else {
-                ops.params.iter().map(|_| self.rng.next_f64()).collect()
-            };
-            values = ops
-                .params
-                .iter()
-                .zip(unit)
-                .map(|((_, d), u)| d.from_unit(u))
-                .collect();
-            fp = fingerprint::of_hashed(ops.hashes.iter().copied().zip(values.iter().copied()));
-            if !self.finished.contains(&fp) && !taken.contains(&fp) {
-                break;
+        let population = &self.population;
+        let mut breed = |rng: &mut SplitMix64| {
+            let a = tournament(population, rng);
+            let mut b = tournament(population, rng);
+            if b == a {
+                b = tournament(population, rng);
             }
-        }
-        let plan = Plan {
-            space: ops,
-            values,
-            fingerprint: fp,
+            let members = population.members();
+            let (ua, ub) = (members[a].unit(&ops.params), members[b].unit(&ops.params));
+            ops.variation.child(&ua, &ub, rng)
         };
-        self.plans.insert(trial.number, plan);
-        while self.plans.len() > MAX_PLANS {
-            self.plans.pop_first();
-        }
+        let breed: Option<Breed<'_>> = if population.is_full() {
+            Some(&mut breed)
+        } else {
+            None
+        };
+        self.planner.plan(
+            ctx,
+            trial.number,
+            Arc::clone(&ops),
+            self.options.max_retries,
+            &mut self.rng,
+            breed,
+        );
         Ok(())
     }
 
     fn sample(&self, trial: &FrozenTrial, name: &str, distribution: &Distribution) -> f64 {
-        let planned = self
-            .plans
-            .get(&trial.number)
-            .and_then(|p| p.value(name, distribution));
-        planned.unwrap_or_else(|| {
-            distribution.from_unit(keyed_unit(self.options.seed, trial.number, name))
-        })
+        self.planner.value(trial, name, distribution)
     }
 }
 
-impl Plan {
-    /// The planned value of `name`, if it was planned with this distribution.
-    fn value(&self, name: &str, distribution: &Distribution) -> Option<f64> {
-        // The space is sorted by name.
-        let i = self
-            .space
-            .params
-            .binary_search_by(|(n, _)| n.as_str().cmp(name))
-            .ok()?;
-        (self.space.params[i].1 == *distribution).then(|| self.values[i])
-    }
+/// A parent chosen by a binary tournament.
+fn tournament(population: &Population, rng: &mut SplitMix64) -> usize {
+    let n = population.members().len() as u64;
+    let a = rng.below(n) as usize;
+    let b = rng.below(n) as usize;
+    if population.beats(a, b) { a } else { b }
 }
 
 /// Steady-state, asynchronous NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, IEEE TEVC

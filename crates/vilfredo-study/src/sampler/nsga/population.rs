@@ -15,43 +15,8 @@ use vilfredo_pareto::sort::constrained_pareto_rank;
 
 use crate::distribution::Distribution;
 use crate::error::Result;
-use crate::frozen::{FrozenTrial, TrialParam};
-
-/// One complete trial of the population.
-#[derive(Debug, Clone)]
-pub(crate) struct Member {
-    /// The trial's number.
-    pub number: u64,
-    /// Objective values, minimised.
-    pub objectives: Vec<f64>,
-    /// Total constraint violation (0 when feasible).
-    pub violation: f64,
-    /// The trial's parameters.
-    pub params: Vec<TrialParam>,
-    /// A hash of the parameters' names and distributions: members with equal
-    /// signatures have the same search space.
-    pub signature: u64,
-}
-
-impl Member {
-    /// A member made of a finished trial, when it is complete with usable values.
-    pub fn of(trial: &FrozenTrial, minimized: Option<Vec<f64>>) -> Option<Self> {
-        let objectives = minimized?;
-        // An infinite violation still orders after every finite one.
-        let violation = trial.violation().min(f64::MAX);
-        Some(Self {
-            number: trial.number,
-            objectives,
-            violation: if violation.is_nan() {
-                f64::MAX
-            } else {
-                violation
-            },
-            params: trial.params.clone(),
-            signature: super::fingerprint::of_space(&trial.params),
-        })
-    }
-}
+pub(crate) use crate::sampler::evolution::member::Member;
+use crate::sampler::evolution::member::common_space;
 
 /// How the last front that does not fit entirely is cut.
 pub(crate) trait Truncation: std::fmt::Debug + Send {
@@ -268,21 +233,8 @@ impl Population {
             return;
         }
         self.space_signature = shared.then_some(first.signature);
-        let mut space: Vec<(String, Distribution)> = first
-            .params
-            .iter()
-            .filter(|p| !p.distribution.is_single())
-            .filter(|p| {
-                self.members[1..].iter().all(|m| {
-                    m.params
-                        .iter()
-                        .any(|q| q.name == p.name && q.distribution == p.distribution)
-                })
-            })
-            .map(|p| (p.name.clone(), p.distribution.clone()))
-            .collect();
-        space.sort_by(|a, b| a.0.cmp(&b.0));
-        self.space = space;
+        let members: Vec<&Member> = self.members.iter().collect();
+        self.space = common_space(&members);
     }
 }
 

@@ -5,11 +5,13 @@
 //! Systems 9) or uniform crossover, then perturbed by polynomial mutation (Deb & Goyal
 //! 1996), all on `[0, 1]`; categorical ones by uniform crossover and random reset. The
 //! child is mapped back through [`Distribution::from_unit`], so log scales, grids and
-//! integer steps are respected whatever the operators do.
+//! integer steps are respected whatever the operators do. MOEA/D-DE's alternative
+//! (Li & Zhang 2009, IEEE TEVC 13(2)) is DE/rand/1/bin (Storn & Price 1997) on the numeric
+//! parameters before the same mutation.
 
 use vilfredo_core::rng::SplitMix64;
 use vilfredo_moea::Space;
-use vilfredo_moea::operators::{PolynomialMutation, Sbx};
+use vilfredo_moea::operators::{DifferentialEvolution, PolynomialMutation, Sbx};
 
 use crate::distribution::Distribution;
 use crate::error::Result;
@@ -126,6 +128,42 @@ impl Variation {
                 }
             }
         }
+        self.mutate(&mut child, rng);
+        child
+    }
+
+    /// A child (unit coordinates, in space order) of MOEA/D-DE: the numeric parameters
+    /// by DE/rand/1/bin with `target` as base and target and `a − b` as the difference
+    /// (scale `de.f`, crossover rate `de.cr`), categorical ones by uniform crossover of
+    /// `target` and `a`; then mutated as [`child`](Self::child)'s are.
+    pub fn de_child(
+        &self,
+        de: &DifferentialEvolution,
+        [target, a, b]: [&[f64]; 3],
+        rng: &mut SplitMix64,
+    ) -> Vec<f64> {
+        let mut child = target.to_vec();
+        for &i in &self.categorical {
+            if rng.next_f64() < self.swapping_prob {
+                child[i] = a[i];
+            }
+        }
+        if let Some(unit) = &self.unit {
+            let pick = |x: &[f64]| -> Vec<f64> { self.numeric.iter().map(|&i| x[i]).collect() };
+            let (t, pa, pb) = (pick(target), pick(a), pick(b));
+            let mut y = t.clone();
+            de.apply(unit, &t, [&t, &pa, &pb], &mut y, rng);
+            for (&i, v) in self.numeric.iter().zip(y) {
+                child[i] = v;
+            }
+        }
+        self.mutate(&mut child, rng);
+        child
+    }
+
+    /// Polynomial mutation of the numeric parameters and random reset of the
+    /// categorical ones, each with the mutation probability.
+    fn mutate(&self, child: &mut [f64], rng: &mut SplitMix64) {
         if let Some(unit) = &self.unit {
             let mut x: Vec<f64> = self.numeric.iter().map(|&i| child[i]).collect();
             let pm = PolynomialMutation {
@@ -143,6 +181,5 @@ impl Variation {
                 child[i] = rng.next_f64();
             }
         }
-        child
     }
 }

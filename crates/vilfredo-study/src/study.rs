@@ -254,6 +254,20 @@ impl Study {
             Some(t) => t,
             None => storage.create_trial(self.shared.id, TrialState::Running, &[])?,
         };
+        if let Err(e) = self.start(&snapshot) {
+            // The caller never sees this trial, so nobody would finish it: fail it with
+            // the reason instead of leaving it RUNNING.
+            let reason = format!("the trial could not start: {e}");
+            storage.set_trial_attr(snapshot.id, AttrKind::System, "fail_reason", &reason.into())?;
+            storage.finish_trial(snapshot.id, TrialState::Failed, None)?;
+            return Err(e);
+        }
+        Ok(Trial::new(self.clone(), snapshot))
+    }
+
+    /// Records the first heartbeat of a new trial and lets the sampler prepare it.
+    fn start(&self, snapshot: &FrozenTrial) -> Result<()> {
+        let storage = &self.shared.storage;
         if self.heartbeat().is_some() {
             storage.record_heartbeat(snapshot.id)?;
         }
@@ -270,9 +284,7 @@ impl Study {
             history,
             running: &running,
         };
-        sampler.start_trial(&ctx, &snapshot)?;
-        drop(local);
-        Ok(Trial::new(self.clone(), snapshot))
+        sampler.start_trial(&ctx, snapshot)
     }
 
     /// Fails trials whose workers stopped beating, and re-enqueues them if allowed.

@@ -439,6 +439,19 @@ fn bad_options_get_clear_errors() {
         e.contains("n_neighbors") && e.contains("only 6 weight vectors"),
         "{e}"
     );
+    // The trial created for that ask is failed with the reason, not left RUNNING.
+    let trials = s.trials().unwrap();
+    assert_eq!(trials.len(), 1);
+    assert_eq!(trials[0].state, TrialState::Failed);
+    let reason = trials[0]
+        .system_attrs
+        .get("fail_reason")
+        .unwrap()
+        .to_string();
+    assert!(
+        reason.contains("could not start") && reason.contains("n_neighbors"),
+        "{reason}"
+    );
     let three = MoeadOptions {
         weights: Some((vec![1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0], 3)),
         n_neighbors: 3,

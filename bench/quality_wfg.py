@@ -23,7 +23,9 @@ benchmark continues where it stopped and a partial cache still covers every prob
 table computes the hypervolumes from the cache:
 
     PYTHONPATH=<the package> nice python3 bench/quality_wfg.py run [--seeds 21] [--lib pymoo] [--cache FILE]
-    PYTHONPATH=<the package> python3 bench/quality_wfg.py table [--cache FILE[,FILE...]]
+    PYTHONPATH=<the package> python3 bench/quality_wfg.py table [--seeds 21] [--cache FILE[,FILE...]]
+    (--alg nsga2|nsga3 and --problems wfg1,wfg6 restrict both commands; the table uses
+    seeds 1..--seeds of the cache)
     (WFG_N_GEN=<generations> in the environment changes the budget, default 100)
 """
 
@@ -96,8 +98,8 @@ def run(args) -> None:
     rd = ref_dirs()
     cache = load(args.cache)
     for seed in range(1, args.seeds + 1):
-        for alg in ALGS:
-            for name in PROBLEMS:
+        for alg in args.alg or ALGS:
+            for name in args.problems:
                 for lib in args.lib or ("vilfredo", "pymoo"):
                     key = f"{alg}/{N_GEN}/{lib}/{name}/{seed}"
                     if key in cache:
@@ -125,16 +127,17 @@ def table(args) -> None:
         q1, q2, q3 = np.percentile(v, [25, 50, 75])
         return f"{q2:.4f} [{q1:.4f}, {q3:.4f}]"
 
-    for alg in ALGS:
+    for alg in args.alg or ALGS:
         label = "NSGA-III (91 directions, population 92)" if alg == "nsga3" else "NSGA-II (population 100)"
         print(f"#### {label}, {N_GEN} generations")
         print()
         print("| problem | vilfredo median [IQR] | pymoo median [IQR] | runs | Mann–Whitney p | verdict | time vilfredo / pymoo (s) |")
         print("|---|---|---|---|---|---|---|")
-        for name in PROBLEMS:
+        for name in args.problems:
             hv, secs = {}, {}
             for lib in ("vilfredo", "pymoo"):
-                rows = [v for k, v in cache.items() if k.startswith(f"{alg}/{N_GEN}/{lib}/{name}/")]
+                keys = (f"{alg}/{N_GEN}/{lib}/{name}/{seed}" for seed in range(1, args.seeds + 1))
+                rows = [cache[k] for k in keys if k in cache]
                 hv[lib] = np.array([hypervolume(r["F"]) for r in rows])
                 secs[lib] = sum(r["seconds"] for r in rows)
             if len(hv["vilfredo"]) == 0 or len(hv["pymoo"]) == 0:
@@ -161,7 +164,13 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=21)
     parser.add_argument("--cache", default="/tmp/quality_wfg.json", help="JSON file (table: comma-separated list)")
     parser.add_argument("--lib", action="append", choices=["vilfredo", "pymoo"], help="run only this peer")
+    parser.add_argument("--alg", action="append", choices=ALGS, help="only this algorithm")
+    parser.add_argument("--problems", default=",".join(PROBLEMS), help="comma-separated subset of wfg1..wfg9")
     args = parser.parse_args()
+    args.problems = args.problems.split(",")
+    unknown = sorted(set(args.problems) - set(PROBLEMS))
+    if unknown:
+        parser.error(f"unknown problems {unknown}; choose among {PROBLEMS}")
     if args.command == "run":
         run(args)
     else:

@@ -17,8 +17,10 @@ correction implemented below).
   offspring per generation and removes the least contributors one at a time.
 
 - SPEA2: ZDT1-3, population and archive 100, 100 generations (10,000 evaluations);
-  vilfredo's follows the paper (no normalisation, k-th neighbour), pymoo's normalises the
-  objectives and protects the extreme points.
+  vilfredo's follows the paper (no normalisation, k-th neighbour) except that its mating
+  tournaments draw competitors from permutations of the archive, as pymoo's do; pymoo's
+  also normalises the objectives and gives the members nearest the extreme points the
+  best mating fitness.
 
 Reference point (1.1, 1.1) for every problem; for ZDT3, whose front reaches f2 = -0.77,
 the same (1.1, 1.1) is used (every point of its front dominates it).

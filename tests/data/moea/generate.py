@@ -6,6 +6,9 @@
   distances ("crowding" before pymoo negates it).
 - spea2_survival.json: pymoo's SPEA2 environmental selection (SPEA2Survival without
   normalisation) on 2N points: the survivors and their raw fitness R.
+- spea2_normalized_survival.json: the same with normalisation (SPEA2Survival(normalize=True),
+  pymoo's default), objectives of different scales; also the extreme points, ideal and
+  worst points pymoo's normalisation ends with.
 
 Only cases whose outcome is unique are kept: no tie at the cut of the split front
 (R-NSGA-II) and, for SPEA2, no tie in raw fitness at the fill-up cut (pymoo's density
@@ -81,15 +84,19 @@ def rnsga2_cases(rng):
     return cases
 
 
-def spea2_cases(rng):
+def spea2_cases(rng, normalize=False):
     cases = []
     while len(cases) < 24:
         m = [2, 3][len(cases) % 2]
         n = int(rng.integers(6, 14))
         # Alternate between sets that need truncation and sets that need filling.
         F = points(rng, 2 * n, m) if len(cases) % 4 < 2 else rng.random((2 * n, m))
+        if normalize:
+            # Objectives of very different ranges, where normalisation matters.
+            F = F * np.array([1.0, 7.0, 0.2][:m]) + np.array([0.0, -3.0, 5.0][:m])
         pop = population(F)
-        out = SPEA2Survival(normalize=False).do(Problem(n_var=1, n_obj=m), pop, n_survive=n)
+        surv = SPEA2Survival(normalize=normalize)
+        out = surv.do(Problem(n_var=1, n_obj=m), pop, n_survive=n)
         chosen = sorted(int(i) for i in out.get("index"))
         R = pop.get("SPEA_R")
         dominated = [i for i in range(2 * n) if R[i] > 0]
@@ -99,15 +106,18 @@ def spea2_cases(rng):
             outside = [R[i] for i in dominated if i not in kept]
             if inside and outside and max(inside) >= min(outside):
                 continue
-        cases.append(
-            {
-                "n_obj": m,
-                "pop_size": n,
-                "f": F.ravel().tolist(),
-                "survivors": chosen,
-                "raw_fitness": [float(R[i]) for i in chosen],
-            }
-        )
+        case = {
+            "n_obj": m,
+            "pop_size": n,
+            "f": F.ravel().tolist(),
+            "survivors": chosen,
+            "raw_fitness": [float(R[i]) for i in chosen],
+        }
+        if normalize:
+            case["ideal"] = surv.norm.ideal_point.tolist()
+            case["worst"] = surv.norm.worst_point.tolist()
+            case["extremes"] = surv.norm.extreme_points.ravel().tolist()
+        cases.append(case)
     return cases
 
 
@@ -116,6 +126,7 @@ def main():
     for name, cases in (
         ("rnsga2_survival.json", rnsga2_cases(rng)),
         ("spea2_survival.json", spea2_cases(rng)),
+        ("spea2_normalized_survival.json", spea2_cases(rng, normalize=True)),
     ):
         with open(os.path.join(HERE, name), "w") as fh:
             json.dump({"generator": "tests/data/moea/generate.py, pymoo 0.6.2", "cases": cases}, fh, indent=1)

@@ -15,7 +15,7 @@
 //! default, the population size.
 
 mod niching;
-mod normalize;
+pub(crate) mod normalize;
 mod state;
 mod survival;
 mod variation;

@@ -4,8 +4,10 @@
 use crate::nsga2::population::Population;
 use vilfredo_pareto::dominance::constrained_dominates;
 
-/// Fitness of every member of `pop` (lower is better) and the matrix of objective-space
-/// Euclidean distances between members, row-major `n × n` (0 on the diagonal).
+/// Fitness of every member of `pop` (lower is better) and the matrix of Euclidean
+/// distances between members, row-major `n × n` (0 on the diagonal), measured between the
+/// rows of `space`: the members' objective vectors, raw or normalized (row-major, same
+/// order and width as `pop.f`).
 ///
 /// - strength `S(i)`: how many members `i` dominates;
 /// - raw fitness `R(i)`: the sum of the strengths of the members that dominate `i`
@@ -18,14 +20,15 @@ use vilfredo_pareto::dominance::constrained_dominates;
 /// The paper's "k-th element" of the sorted distance list is read as the k-th nearest
 /// *other* member; pymoo takes the (k+1)-th (its index `k` into the list without the
 /// member itself), which changes only the density term, never which members are
-/// non-dominated.
+/// non-dominated; on ZDT1 that choice made no significant difference (BENCHMARKS.md).
 ///
 /// Domination is constrained domination (Deb 2000): a feasible member dominates every
 /// infeasible one, and an infeasible one dominates those of larger total violation.
-pub(crate) fn fitness(pop: &Population) -> (Vec<f64>, Vec<f64>) {
+pub(crate) fn fitness(pop: &Population, space: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let n = pop.len();
     let m = pop.n_obj;
     let row = |i: usize| &pop.f[i * m..(i + 1) * m];
+    let at = |i: usize| &space[i * m..(i + 1) * m];
     // dominated_by[i] lists who dominates i.
     let mut strength = vec![0usize; n];
     let mut dominated_by: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -40,9 +43,9 @@ pub(crate) fn fitness(pop: &Population) -> (Vec<f64>, Vec<f64>) {
     let mut dist = vec![0.0; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            let d = row(i)
+            let d = at(i)
                 .iter()
-                .zip(row(j))
+                .zip(at(j))
                 .map(|(a, b)| (a - b) * (a - b))
                 .sum::<f64>()
                 .sqrt();

@@ -4,7 +4,8 @@
 
 use super::Spea2;
 use crate::nsga2::population::Population;
-use crate::{RunSnapshot, Spea2Config};
+use crate::told::check_saved;
+use crate::{NormalizationMemory, RunSnapshot, Spea2Config};
 use vilfredo_core::{Error, Result};
 
 /// Everything needed to continue a [`Spea2`] run bit for bit; serializable with the
@@ -20,6 +21,10 @@ pub struct Spea2State {
     pub run: RunSnapshot,
     /// SPEA2 fitness of each archive member.
     pub fitness: Vec<f64>,
+    /// What normalization has learnt, if anything (only with
+    /// [`Spea2Config::normalize`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub normalization: Option<NormalizationMemory>,
 }
 
 impl Spea2 {
@@ -29,6 +34,7 @@ impl Spea2 {
             config: self.config,
             run: self.run.snapshot(&self.archive),
             fitness: self.fitness.clone(),
+            normalization: self.memory.clone(),
         }
     }
 
@@ -38,7 +44,8 @@ impl Spea2 {
     /// As [`Spea2::new`] for the settings and space; [`Error::DimensionMismatch`] when the
     /// buffers do not hold the same whole rows (1 to `archive_size` of them after the
     /// first generation, none before) or the fitness list has
-    /// another length; [`Error::NonFinite`] for a NaN or infinite value;
+    /// another length, or the normalization memory has the wrong size;
+    /// [`Error::NonFinite`] for a NaN or infinite value;
     /// [`Error::InvalidArgument`] when a decision vector lies outside the space.
     pub fn from_state(state: Spea2State) -> Result<Self> {
         let run = &state.run;
@@ -78,8 +85,19 @@ impl Spea2 {
                 ),
             });
         }
+        if let Some(m) = &state.normalization {
+            let no = run.n_obj;
+            for (what, expected, values) in [
+                ("state ideal point", no, &m.ideal),
+                ("state worst point", no, &m.worst),
+                ("state extreme points", no * no, &m.extremes),
+            ] {
+                check_saved(what, values, expected, no)?;
+            }
+        }
         archive.rank = archive.ranks()?;
         alg.archive = archive;
+        alg.memory = state.normalization;
         alg.fitness = state.fitness;
         alg.run.resume(state.run);
         Ok(alg)

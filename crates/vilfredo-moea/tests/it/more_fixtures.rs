@@ -1,4 +1,5 @@
-//! R-NSGA-II and SPEA2 survival against pymoo 0.6.2 on the cases of
+//! R-NSGA-II and SPEA2 survival (raw and normalized distances) against pymoo 0.6.2 on
+//! the cases of
 //! `tests/data/moea/*.json` (written by `tests/data/moea/generate.py`).
 //!
 //! Each case is a merged population of 2N points: the first N are told as the initial
@@ -76,7 +77,18 @@ fn rnsga2_survival_matches_pymoo() {
 
 #[test]
 fn spea2_environmental_selection_matches_pymoo() {
-    for (k, case) in cases("spea2_survival.json").iter().enumerate() {
+    spea2_survival_matches_pymoo("spea2_survival.json", false);
+}
+
+/// With normalized distances (pymoo's default) on objectives of ranges 1, 7 and 0.2:
+/// the same survivors as pymoo, and the same normalization memory.
+#[test]
+fn spea2_normalized_environmental_selection_matches_pymoo() {
+    spea2_survival_matches_pymoo("spea2_normalized_survival.json", true);
+}
+
+fn spea2_survival_matches_pymoo(file: &str, normalize: bool) {
+    for (k, case) in cases(file).iter().enumerate() {
         let m = case["n_obj"].as_u64().unwrap() as usize;
         let n = case["pop_size"].as_u64().unwrap() as usize;
         let f = floats(&case["f"]);
@@ -84,6 +96,7 @@ fn spea2_environmental_selection_matches_pymoo() {
             pop_size: n,
             archive_size: n,
             eliminate_duplicates: false,
+            normalize,
             ..Spea2Config::default()
         };
         let mut alg = Spea2::new(space(), m, 0, c).unwrap();
@@ -100,5 +113,13 @@ fn spea2_environmental_selection_matches_pymoo() {
         assert_eq!(alg.f(), &rows(&f, m, &survivors)[..], "case {k}");
         let raw: Vec<f64> = alg.fitness().iter().map(|v| v.floor()).collect();
         assert_eq!(raw, floats(&case["raw_fitness"]), "case {k}: raw fitness");
+        if normalize {
+            let memory = alg.normalization().unwrap();
+            assert_eq!(memory.ideal, floats(&case["ideal"]), "case {k}: ideal");
+            assert_eq!(memory.worst, floats(&case["worst"]), "case {k}: worst");
+            assert_eq!(memory.extremes, floats(&case["extremes"]), "case {k}");
+        } else {
+            assert!(alg.normalization().is_none());
+        }
     }
 }

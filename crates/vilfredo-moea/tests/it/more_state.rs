@@ -67,11 +67,12 @@ fn sms_emoa_resumes_bit_for_bit() {
 #[test]
 fn spea2_resumes_bit_for_bit() {
     for p in [&zdt1(10) as &dyn Problem, &Bnh] {
-        for archive_size in [10, 20, 50] {
+        for (archive_size, normalize) in [(10, false), (20, false), (50, false), (20, true)] {
             let c = Spea2Config {
                 pop_size: 20,
                 archive_size,
                 seed: 42,
+                normalize,
                 ..Spea2Config::default()
             };
             check_resume(
@@ -129,6 +130,7 @@ fn failed_evaluations_survive_the_snapshot() {
         archive_size: 16,
         seed: 12,
         nan_policy: NanPolicy::Infeasible,
+        normalize: true,
         ..Spea2Config::default()
     };
     check_resume(

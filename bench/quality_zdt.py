@@ -42,7 +42,11 @@ correction implemented below).
   and inserted one after the other, while pymoo makes each offspring after the previous
   insertion (Zhang & Li's sequential loop). The `moead-nr2` rows run vilfredo with its
   defaults (n_r = 2) against the same pymoo runs (pymoo has no such option; the pymoo
-  column is the `moead` cache entries).
+  column is the `moead` cache entries). The `moead-pbatch` rows (not run by default) run
+  pymoo's ParallelMOEAD, pymoo's batch form, which like vilfredo's makes a generation's
+  100 offspring from the population at its start and inserts them one after the other
+  (replacing among the neighbours only), against vilfredo's `moead` runs: it isolates
+  difference (c).
 
 Reference point (1.1, 1.1) for every problem; for ZDT3, whose front reaches f2 = -0.77,
 the same (1.1, 1.1) is used (every point of its front dominates it).
@@ -103,11 +107,16 @@ ALGORITHMS = {
         ALL_ZDT,
         "as MOEAD, vilfredo at its default n_r = 2; pymoo column: the MOEAD runs",
     ),
+    "moead-pbatch": (
+        ALL_ZDT,
+        "as MOEAD, pymoo's ParallelMOEAD (offspring made from the population at the start "
+        "of the generation, as vilfredo's); vilfredo column: the MOEAD runs",
+    ),
 }
 # Run by default: the old 100-generation SPEA2 table only when asked for by --alg.
 DEFAULT_ALGS = ["nsga2", "sms-emoa", "sms-emoa-25k", "spea2-250", "moead", "moead-nr2"]
-# Algorithms whose pymoo column is another algorithm's pymoo runs.
-PYMOO_OF = {"moead-nr2": "moead"}
+# (algorithm, library) -> the algorithm whose runs of that library fill the column.
+RUNS_OF = {("moead-nr2", "pymoo"): "moead", ("moead-pbatch", "vilfredo"): "moead"}
 
 
 def hypervolume(front: np.ndarray) -> float:
@@ -151,7 +160,7 @@ def vilfredo_run(alg: str, problem: str, seed: int) -> np.ndarray:
 
 
 def pymoo_run(alg: str, problem: str, seed: int) -> np.ndarray:
-    from pymoo.algorithms.moo.moead import MOEAD
+    from pymoo.algorithms.moo.moead import MOEAD, ParallelMOEAD
     from pymoo.algorithms.moo.nsga2 import NSGA2
     from pymoo.algorithms.moo.sms import SMSEMOA
     from pymoo.algorithms.moo.spea2 import SPEA2
@@ -167,9 +176,9 @@ def pymoo_run(alg: str, problem: str, seed: int) -> np.ndarray:
         res = minimize(p, SPEA2(pop_size=POP), ("n_gen", SPEA2_GEN_OLD), seed=seed)
     elif alg == "spea2-250":
         res = minimize(p, SPEA2(pop_size=POP), ("n_gen", SPEA2_GEN), seed=seed)
-    elif alg == "moead":
+    elif alg in ("moead", "moead-pbatch"):
         dirs = get_reference_directions("das-dennis", 2, n_partitions=MOEAD_DIVISIONS)
-        algorithm = MOEAD(
+        algorithm = (MOEAD if alg == "moead" else ParallelMOEAD)(
             dirs,
             n_neighbors=MOEAD_NEIGHBORS,
             decomposition=Tchebicheff(),
@@ -191,7 +200,7 @@ def jobs(seeds: int, algs: list[str], problems: list[str] | None):
                 if problems and problem not in problems:
                     continue
                 for lib in ("vilfredo", "pymoo"):
-                    if lib == "pymoo" and alg in PYMOO_OF:
+                    if (alg, lib) in RUNS_OF:
                         continue
                     yield alg, lib, problem, seed
 
@@ -278,7 +287,7 @@ def table(args) -> None:
         for problem in problems:
             hv = {}
             for lib in ("vilfredo", "pymoo"):
-                of = PYMOO_OF.get(alg, alg) if lib == "pymoo" else alg
+                of = RUNS_OF.get((alg, lib), alg)
                 hv[lib] = [
                     v["hv"]
                     for k, v in cache.items()

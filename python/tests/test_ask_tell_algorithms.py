@@ -89,6 +89,7 @@ def test_ask_tell_replays_minimize_bit_for_bit(name, problem):
         ("moead", {"ref_dirs": 11, "n_neighbors": 5, "decomposition": "pbi", "pbi_theta": 3.0}),
         ("moead", {"ref_dirs": 11, "variation": "de", "max_replacements": 1}),
         ("moead", {"ref_dirs": 11, "n_neighbors": 3, "prob_neighbor_mating": 0.5}),
+        ("moead", {"ref_dirs": 11, "sequential": True}),
         ("sms-emoa", {"pop_size": 10, "ref_offset": 0.5}),
         ("rnsga2", {"pop_size": 10, "ref_points": [0.4, 0.4], "epsilon": 0.01,
                     "weights": [0.3, 0.7], "normalization": "ever"}),

@@ -101,6 +101,9 @@ def minimize(
       neighbours, neighbourhood mating probability 0.9, at most 2 replacements (Li &
       Zhang 2009), feasibility-first replacement with constraints; one subproblem per
       row of ``ref_dirs`` (the population size, so ``pop_size`` must not be given).
+      ``sequential=True`` makes one offspring per generation from the population as the
+      previous insertion left it (the papers' loop; give the budget as ``n_eval``)
+      instead of a generation of one offspring per subproblem.
     - ``"sms-emoa"``: SMS-EMOA, Beume, Naujoks & Emmerich (2007), "SMS-EMOA:
       Multiobjective selection based on dominated hypervolume", EJOR 181(3). Steady
       state: each generation makes ``n_offspring`` offspring (default 1, as in the

@@ -5,7 +5,8 @@
 //! - `"moead"` (Zhang & Li 2007): `ref_dirs` (required: the weight vectors, one
 //!   subproblem each), `n_neighbors` (20), `prob_neighbor_mating` (0.9),
 //!   `max_replacements` (2, Li & Zhang 2009), `decomposition` (`"tchebycheff"` or
-//!   `"pbi"`), `pbi_theta` (5), `variation` (`"sbx"` or `"de"`, MOEA/D-DE).
+//!   `"pbi"`), `pbi_theta` (5), `variation` (`"sbx"` or `"de"`, MOEA/D-DE),
+//!   `sequential` (false: one offspring per batch, the papers' loop).
 //!
 //! `ref_dirs` is an `(n, n_obj)` array of directions, or an int `p` for Das & Dennis's
 //! lattice with `p` divisions.
@@ -103,6 +104,7 @@ pub(crate) fn moead(
             "decomposition",
             "pbi_theta",
             "variation",
+            "sequential",
         ],
     )?;
     if common.pop_size_given.is_some() {
@@ -123,6 +125,9 @@ pub(crate) fn moead(
     }
     if let Some(v) = get(options, "max_replacements")? {
         config.max_replacements = v.extract()?;
+    }
+    if let Some(v) = get(options, "sequential")? {
+        config.sequential = v.extract()?;
     }
     let theta = match get(options, "pbi_theta")? {
         Some(v) => Some(v.extract::<f64>()?),

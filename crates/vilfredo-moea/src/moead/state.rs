@@ -2,7 +2,7 @@
 //!
 //! Neighbourhoods are recomputed from the weight vectors; the ideal point and, for a
 //! pending batch, which subproblem each row belongs to and which pool it uses, are
-//! carried.
+//! carried, and so is the current pass of the sequential form.
 
 use super::{Moead, MoeadConfig};
 use crate::RunSnapshot;
@@ -28,6 +28,13 @@ pub struct MoeadState {
     pub pending_order: Vec<usize>,
     /// Whether each pending offspring's pool is the whole population.
     pub pending_global: Vec<bool>,
+    /// With [`MoeadConfig::sequential`]: the order of the subproblems in the current
+    /// pass (empty before the first offspring).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub pass: Vec<usize>,
+    /// With [`MoeadConfig::sequential`]: how many offspring of the pass have been told.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub pass_done: usize,
 }
 
 impl Moead {
@@ -48,6 +55,8 @@ impl Moead {
             } else {
                 Vec::new()
             },
+            pass: self.pass.clone(),
+            pass_done: self.pass_done,
         }
     }
 
@@ -72,6 +81,11 @@ impl Moead {
         let n_pending = run.pending.as_ref().map_or(0, |p| p.len() / nv);
         let offspring_pending = run.pending.is_some() && run.n_gen > 0;
         let expected_order = if offspring_pending { n_pending } else { 0 };
+        let batch_rows = if offspring_pending && state.config.sequential {
+            1
+        } else {
+            size
+        };
         for (what, expected, found) in [
             (
                 "state ideal point",
@@ -80,7 +94,7 @@ impl Moead {
             ),
             (
                 "state pending batch",
-                if run.pending.is_some() { size } else { 0 },
+                if run.pending.is_some() { batch_rows } else { 0 },
                 n_pending,
             ),
             (
@@ -108,6 +122,7 @@ impl Moead {
                 reason: format!("pending subproblem {i} is beyond the {size} subproblems"),
             });
         }
+        check_pass(&state, size, offspring_pending)?;
         if let Some(ideal) = &state.ideal
             && let Some(pos) = ideal.iter().position(|v| !v.is_finite())
         {
@@ -122,7 +137,56 @@ impl Moead {
         alg.ideal = state.ideal;
         alg.order = state.pending_order;
         alg.global = state.pending_global;
+        alg.pass = state.pass;
+        alg.pass_done = state.pass_done;
         alg.run.resume(state.run);
         Ok(alg)
     }
+}
+
+/// Checks the sequential pass of a snapshot: empty, or an order of the `size`
+/// subproblems with at most all of them told; with an offspring pending, the pending
+/// subproblem is the pass's next one.
+fn check_pass(state: &MoeadState, size: usize, offspring_pending: bool) -> Result<()> {
+    let bad = |reason: String| Error::InvalidArgument {
+        name: "state",
+        reason,
+    };
+    if !state.config.sequential {
+        if state.pass.is_empty() && state.pass_done == 0 {
+            return Ok(());
+        }
+        return Err(bad(
+            "a pass is recorded but the run is not sequential".into()
+        ));
+    }
+    if !state.pass.is_empty() {
+        let mut seen = vec![false; size];
+        if state.pass.len() != size
+            || state
+                .pass
+                .iter()
+                .any(|&i| i >= size || std::mem::replace(&mut seen[i], true))
+        {
+            return Err(bad(format!(
+                "the pass must order each of the {size} subproblems once, got {:?}",
+                state.pass
+            )));
+        }
+    }
+    if state.pass_done > state.pass.len() {
+        return Err(bad(format!(
+            "{} offspring told in a pass of {}",
+            state.pass_done,
+            state.pass.len()
+        )));
+    }
+    if offspring_pending && state.pass.get(state.pass_done) != state.pending_order.first() {
+        return Err(bad(format!(
+            "the pending subproblem {:?} is not the pass's next one {:?}",
+            state.pending_order.first(),
+            state.pass.get(state.pass_done)
+        )));
+    }
+    Ok(())
 }

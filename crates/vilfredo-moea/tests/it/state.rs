@@ -332,5 +332,54 @@ mod moead {
         let mut s = a.state();
         s.pending_global.pop();
         assert!(Moead::from_state(s).is_err());
+        // A pass belongs to the sequential form only.
+        let mut s = a.state();
+        s.pass = (0..25).collect();
+        assert!(Moead::from_state(s).is_err());
+    }
+
+    #[test]
+    fn sequential_snapshot_mid_pass_continues_bit_for_bit() {
+        let p = zdt1(7);
+        let c = MoeadConfig {
+            seed: 11,
+            n_neighbors: 6,
+            sequential: true,
+            ..MoeadConfig::default()
+        };
+        let mut straight = start(&p, c);
+        minimize(&p, &mut straight, &mut MaxGenerations(120)).unwrap();
+        // 25 subproblems: after 60 batches, 59 offspring, the third pass is under way.
+        let mut first = start(&p, c);
+        minimize(&p, &mut first, &mut MaxGenerations(60)).unwrap();
+        let snap = through_json(&first.state());
+        assert_eq!((snap.pass.len(), snap.pass_done), (25, 9));
+        let mut resumed = Moead::from_state(snap).unwrap();
+        minimize(&p, &mut resumed, &mut MaxGenerations(120)).unwrap();
+        assert_eq!(resumed.state(), straight.state());
+
+        // With an offspring pending: same batch, same continuation.
+        let asked = first.ask().unwrap().as_slice().to_vec();
+        assert_eq!(asked.len(), 7);
+        let good = through_json(&first.state());
+        let mut again = Moead::from_state(good.clone()).unwrap();
+        assert_eq!(again.ask().unwrap().as_slice(), &asked[..]);
+        let mut f = vec![0.0; 2];
+        p.evaluate(&asked, &mut f, &mut []).unwrap();
+        first.tell(&f, None).unwrap();
+        again.tell(&f, None).unwrap();
+        assert_eq!(first.state(), again.state());
+
+        let corruptions: [fn(&mut MoeadState); 4] = [
+            |s| s.pass[1] = s.pass[0],
+            |s| s.pass.truncate(24),
+            |s| s.pass_done = 26,
+            |s| s.pending_order[0] = (s.pending_order[0] + 1) % 25,
+        ];
+        for corrupt in corruptions {
+            let mut s = good.clone();
+            corrupt(&mut s);
+            assert!(Moead::from_state(s).is_err());
+        }
     }
 }

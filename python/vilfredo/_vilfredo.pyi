@@ -215,6 +215,7 @@ class MOEAD(AskTell):
         decomposition: Literal["tchebycheff", "pbi"] = "tchebycheff",
         pbi_theta: float | None = None,
         variation: Literal["sbx", "de"] = "sbx",
+        sequential: bool = False,
     ) -> None: ...
 
 class SMSEMOA(AskTell):

@@ -42,7 +42,10 @@ correction implemented below).
   and inserted one after the other, while pymoo makes each offspring after the previous
   insertion (Zhang & Li's sequential loop). The `moead-nr2` rows run vilfredo with its
   defaults (n_r = 2) against the same pymoo runs (pymoo has no such option; the pymoo
-  column is the `moead` cache entries). The `moead-pbatch` rows (not run by default) run
+  column is the `moead` cache entries). The `moead-seq` rows run vilfredo's
+  `sequential=True` form (Zhang & Li's loop, as pymoo's: one offspring at a time from the
+  population as the previous insertion left it), 25,000 evaluations, n_r = 20, against
+  the same pymoo runs: it removes difference (c). The `moead-pbatch` rows (not run by default) run
   pymoo's ParallelMOEAD, pymoo's batch form, which like vilfredo's makes a generation's
   100 offspring from the population at its start and inserts them one after the other
   (replacing among the neighbours only), against vilfredo's `moead` runs: it isolates
@@ -107,6 +110,11 @@ ALGORITHMS = {
         ALL_ZDT,
         "as MOEAD, vilfredo at its default n_r = 2; pymoo column: the MOEAD runs",
     ),
+    "moead-seq": (
+        ALL_ZDT,
+        f"as MOEAD, vilfredo sequential=True, {MOEAD_GEN * (MOEAD_DIVISIONS + 1)} "
+        "evaluations; pymoo column: the MOEAD runs",
+    ),
     "moead-pbatch": (
         ALL_ZDT,
         "as MOEAD, pymoo's ParallelMOEAD (offspring made from the population at the start "
@@ -114,9 +122,21 @@ ALGORITHMS = {
     ),
 }
 # Run by default: the old 100-generation SPEA2 table only when asked for by --alg.
-DEFAULT_ALGS = ["nsga2", "sms-emoa", "sms-emoa-25k", "spea2-250", "moead", "moead-nr2"]
+DEFAULT_ALGS = [
+    "nsga2",
+    "sms-emoa",
+    "sms-emoa-25k",
+    "spea2-250",
+    "moead",
+    "moead-nr2",
+    "moead-seq",
+]
 # (algorithm, library) -> the algorithm whose runs of that library fill the column.
-RUNS_OF = {("moead-nr2", "pymoo"): "moead", ("moead-pbatch", "vilfredo"): "moead"}
+RUNS_OF = {
+    ("moead-nr2", "pymoo"): "moead",
+    ("moead-seq", "pymoo"): "moead",
+    ("moead-pbatch", "vilfredo"): "moead",
+}
 
 
 def hypervolume(front: np.ndarray) -> float:
@@ -139,13 +159,17 @@ def vilfredo_run(alg: str, problem: str, seed: int) -> np.ndarray:
         res = vf.minimize(p, "spea2", pop_size=POP, n_gen=SPEA2_GEN_OLD, seed=seed)
     elif alg == "spea2-250":
         res = vf.minimize(p, "spea2", pop_size=POP, n_gen=SPEA2_GEN, seed=seed)
-    elif alg in ("moead", "moead-nr2"):
-        extra = {"max_replacements": MOEAD_NEIGHBORS} if alg == "moead" else {}
+    elif alg in ("moead", "moead-nr2", "moead-seq"):
+        extra = {} if alg == "moead-nr2" else {"max_replacements": MOEAD_NEIGHBORS}
+        if alg == "moead-seq":
+            # One offspring per batch: the budget in evaluations, pymoo's 250 generations.
+            extra.update(sequential=True, n_eval=MOEAD_GEN * (MOEAD_DIVISIONS + 1))
+        else:
+            extra.update(n_gen=MOEAD_GEN)
         res = vf.minimize(
             p,
             "moead",
             ref_dirs=MOEAD_DIVISIONS,
-            n_gen=MOEAD_GEN,
             seed=seed,
             n_neighbors=MOEAD_NEIGHBORS,
             prob_neighbor_mating=MOEAD_DELTA,

@@ -5,8 +5,8 @@
 use crate::common::zdt1;
 use vilfredo_core::design::das_dennis;
 use vilfredo_moea::{
-    Algorithm, MaxGenerations, Moead, MoeadConfig, MoeadState, Nsga2, Nsga2Config, Nsga2State,
-    Nsga3, Nsga3Config, Nsga3State, RNsga2, RNsga2Config, RNsga2State, SmsEmoa, SmsEmoaConfig,
+    MaxGenerations, Moead, MoeadConfig, MoeadState, Nsga2, Nsga2Config, Nsga2State, Nsga3,
+    Nsga3Config, Nsga3State, RNsga2, RNsga2Config, RNsga2State, SmsEmoa, SmsEmoaConfig,
     SmsEmoaState, Spea2, Spea2Config, Spea2State, minimize,
 };
 

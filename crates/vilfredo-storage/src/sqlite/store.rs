@@ -12,7 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension};
 use vilfredo_core::Direction;
-use vilfredo_study::storage::{check_finish, check_param};
+use vilfredo_study::storage::{check_constraints, check_finish, check_new_state, check_param};
 use vilfredo_study::{
     AttrKind, Distribution, Error, FinishedSince, FrozenTrial, Result, Storage, StudyId, StudyInfo,
     StudySummary, TrialId, TrialParam, TrialState, now,
@@ -180,10 +180,6 @@ fn finish(
     load_trial(conn, id)
 }
 
-fn invalid(name: &'static str, reason: String) -> Error {
-    Error::Invalid(vilfredo_core::Error::InvalidArgument { name, reason })
-}
-
 /// Order by trial number for queries that select trials by state. The unary `+` keeps
 /// SQLite from walking the `(study_id, number)` index, which yields the order but visits
 /// every trial of the study; so it looks the few RUNNING or WAITING trials up in
@@ -316,12 +312,7 @@ impl Storage for SqliteStorage {
         state: TrialState,
         params: &[TrialParam],
     ) -> Result<FrozenTrial> {
-        if !matches!(state, TrialState::Running | TrialState::Waiting) {
-            return Err(invalid(
-                "state",
-                format!("a new trial is RUNNING or WAITING, not {state}"),
-            ));
-        }
+        check_new_state(state)?;
         self.run("create_trial", Access::Write, |tx| {
             study_exists(tx, study)?;
             for (i, p) in params.iter().enumerate() {
@@ -461,9 +452,7 @@ impl Storage for SqliteStorage {
     }
 
     fn set_trial_constraints(&self, trial: TrialId, constraints: &[f64]) -> Result<()> {
-        if let Some(i) = constraints.iter().position(|c| c.is_nan()) {
-            return Err(invalid("constraints", format!("constraint {i} is NaN")));
-        }
+        check_constraints(constraints)?;
         let text = floats_to_json(constraints);
         self.run("set_trial_constraints", Access::Write, |tx| {
             open_head(tx, trial.0)?;

@@ -111,8 +111,10 @@ def minimize(
       ``ref_offset`` (the hypervolume reference point is the worst of the last front
       plus this, default 1).
     - ``"spea2"``: SPEA2, Zitzler, Laumanns & Thiele (2001), "SPEA2: Improving the
-      strength Pareto evolutionary algorithm", TIK-Report 103. Option
-      ``archive_size`` (default ``pop_size``); the result is the archive's
+      strength Pareto evolutionary algorithm", TIK-Report 103. Options
+      ``archive_size`` (default ``pop_size``) and ``normalize`` (density measured
+      in objectives scaled to the population's ideal–nadir box, for objectives of
+      very different scales; default ``False``); the result is the archive's
       non-dominated set, and ``pop_*`` the archive.
     - ``"rnsga2"``: R-NSGA-II, Deb & Sundar (2006), "Reference point based
       multi-objective optimization using evolutionary algorithms", GECCO. Options

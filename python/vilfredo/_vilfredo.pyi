@@ -254,6 +254,7 @@ class SPEA2(AskTell):
         seed: int = 0,
         var_types: Sequence[str] | None = None,
         archive_size: int | None = None,
+        normalize: bool = False,
     ) -> None: ...
 
 class RNSGA2(AskTell):

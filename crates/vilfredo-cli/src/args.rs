@@ -246,7 +246,7 @@ Algorithms (SBX and polynomial mutation at pymoo's defaults unless said otherwis
   sms-emoa  SMS-EMOA (Beume et al. 2007), steady state: --n-offspring per generation
             (default 1), so give the budget with --n-eval (without a budget it gets
             250 x --pop-size evaluations); --ref-offset
-  spea2     SPEA2 (Zitzler et al. 2001); --archive-size
+  spea2     SPEA2 (Zitzler et al. 2001); --archive-size, --normalize
   rnsga2    R-NSGA-II (Deb & Sundar 2006): --ref-points (required), --epsilon
 nsga3 and moead use Das-Dennis reference directions: --partitions divisions, or by
 default the most divisions giving at most --pop-size (100) directions (91 for 3
@@ -530,6 +530,11 @@ pub(crate) struct MoreAlgorithmArgs {
     /// spea2: archive size (default: --pop-size).
     #[arg(long, help_heading = "Built-in problem", value_name = "N", value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
     pub(crate) archive_size: Option<u64>,
+
+    /// spea2: measure density in objectives scaled to the population's ideal–nadir box
+    /// (for objectives of very different scales).
+    #[arg(long, help_heading = "Built-in problem")]
+    pub(crate) normalize: bool,
 
     /// rnsga2: reference points, values comma-separated, points separated by ';'
     /// (for example "0.2,0.5;0.7,0.1").

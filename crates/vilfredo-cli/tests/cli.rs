@@ -1182,6 +1182,7 @@ fn optimize_runs_the_other_algorithms_deterministically() {
             &["--n-offspring", "4", "--ref-offset", "0.5"][..],
         ),
         ("spea2", &["--archive-size", "10"][..]),
+        ("spea2", &["--archive-size", "10", "--normalize"][..]),
         (
             "rnsga2",
             &["--ref-points", "0.2,0.5;0.7,0.1", "--epsilon", "0.01"][..],
@@ -1210,6 +1211,23 @@ fn optimize_runs_the_other_algorithms_deterministically() {
             "{algorithm}: {ranks:?}"
         );
     }
+}
+
+#[test]
+fn optimize_spea2_normalize_changes_the_run_and_belongs_to_spea2() {
+    let plain = optimize_with("spea2", &["--archive-size", "10"]);
+    let norm = optimize_with("spea2", &["--archive-size", "10", "--normalize"]);
+    assert_eq!(norm.code, 0, "{norm:?}");
+    assert_ne!(plain.stdout, norm.stdout);
+    let wrong = optimize_with("sms-emoa", &["--normalize"]);
+    assert_eq!(wrong.code, 2, "{wrong:?}");
+    assert!(
+        wrong
+            .stderr
+            .contains("--normalize is an option of --algorithm spea2"),
+        "{}",
+        wrong.stderr
+    );
 }
 
 #[test]

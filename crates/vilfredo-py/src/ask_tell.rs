@@ -84,8 +84,9 @@ where
     let n_var = parsed.space.n_var();
     let pending = parsed.pending.as_ref().map(|x| x.len() / n_var.max(1));
     let inner = A::resume(parsed).map_err(|e| value_error(&e))?;
-    // serde skips fields it does not know, so another algorithm's snapshot of the same
-    // shape would load and silently continue as this one: refuse keys it did not keep.
+    // The configurations refuse fields they do not know, but the top level of a state
+    // (flattened) skips them, so another algorithm's snapshot of the same shape could
+    // still load and continue as this one: refuse any key the state did not keep.
     let foreign = py.detach(|| {
         let given = serde_json::from_str(state).ok()?;
         let kept = serde_json::from_str(&inner.to_json().ok()?).ok()?;

@@ -4,7 +4,9 @@
 //! - `"sms-emoa"` (Beume, Naujoks & Emmerich 2007): `n_offspring` (offspring per
 //!   generation, 1 as in the paper), `ref_offset` (reference point = worst of the last
 //!   front + this, 1 by default);
-//! - `"spea2"` (Zitzler, Laumanns & Thiele 2001): `archive_size` (default `pop_size`);
+//! - `"spea2"` (Zitzler, Laumanns & Thiele 2001): `archive_size` (default `pop_size`),
+//!   `normalize` (distances between objectives scaled to the ideal–nadir box, off by
+//!   default);
 //! - `"rnsga2"` (Deb & Sundar 2006): `ref_points` (required, `(k, n_obj)`), `epsilon`
 //!   (0.001), `weights` (`n_obj` positive values, equal by default), `normalization`
 //!   (`"front"`, `"ever"` or `"no"`).
@@ -107,7 +109,7 @@ pub(crate) fn spea2(
     common: Common,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Spea2> {
-    check_keys("spea2", options, &["archive_size"])?;
+    check_keys("spea2", options, &["archive_size", "normalize"])?;
     let mut config = Spea2Config {
         pop_size: common.pop_size,
         archive_size: common.pop_size,
@@ -116,6 +118,9 @@ pub(crate) fn spea2(
     };
     if let Some(v) = get(options, "archive_size")? {
         config.archive_size = v.extract()?;
+    }
+    if let Some(v) = get(options, "normalize")? {
+        config.normalize = v.extract()?;
     }
     Spea2::new(space, common.n_obj, common.n_constr, config).map_err(|e| value_error(&e))
 }

@@ -17,6 +17,7 @@ pub(super) fn check_options(algorithm: &str, more: &MoreAlgorithmArgs) -> Result
         ("--n-offspring", more.n_offspring.is_some(), "sms-emoa"),
         ("--ref-offset", more.ref_offset.is_some(), "sms-emoa"),
         ("--archive-size", more.archive_size.is_some(), "spea2"),
+        ("--normalize", more.normalize, "spea2"),
         ("--ref-points", more.ref_points.is_some(), "rnsga2"),
         ("--epsilon", more.epsilon.is_some(), "rnsga2"),
     ];
@@ -67,6 +68,7 @@ pub(super) fn build(
             if let Some(n) = more.archive_size {
                 c.archive_size = size(n, "--archive-size")?;
             }
+            c.normalize = more.normalize;
             Box::new(Spea2::for_problem(problem, c).map_err(bad)?)
         }
         "rnsga2" => {

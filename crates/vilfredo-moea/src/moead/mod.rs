@@ -59,6 +59,8 @@ pub enum MoeadVariation {
 /// Tchebycheff) with Li & Zhang's `n_r = 2`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A state of another algorithm must not pass for this one\'s (see `from_state`).
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MoeadConfig {
     /// Neighbourhood size `T`: each subproblem mates with, and replaces among, its `T`
     /// nearest weight vectors (itself included); larger than the number of weight vectors

@@ -37,6 +37,8 @@ use vilfredo_core::{Problem, Result};
 /// Settings of [`Nsga2`]; the defaults are pymoo's NSGA-II defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A state of another algorithm must not pass for this one\'s (see `from_state`).
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Nsga2Config {
     /// Population size, and number of offspring per generation (at least 2).
     pub pop_size: usize,

@@ -38,6 +38,8 @@ use vilfredo_core::{Error, PointsView, Problem, Result};
 /// with probability `1/n_var`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A state of another algorithm must not pass for this one\'s (see `from_state`).
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Nsga3Config {
     /// Population size, and number of offspring per generation; `None` (the default)
     /// takes the number of reference directions rounded up to a multiple of 4, as in

@@ -15,6 +15,7 @@
 //! tournaments (up to one) and the selection pressure is exactly that of the comparison.
 
 use vilfredo_core::rng::SplitMix64;
+use vilfredo_pareto::dominance::dominates;
 
 /// Which comparison decides NSGA-II's binary tournaments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,15 +76,7 @@ impl Competitors<'_> {
     /// Whether row `a` Pareto-dominates row `b`.
     fn dominates(&self, a: usize, b: usize) -> bool {
         let m = self.n_obj;
-        let (fa, fb) = (&self.f[a * m..(a + 1) * m], &self.f[b * m..(b + 1) * m]);
-        let mut strictly = false;
-        for (x, y) in fa.iter().zip(fb) {
-            if x > y {
-                return false;
-            }
-            strictly |= x < y;
-        }
-        strictly
+        dominates(&self.f[a * m..(a + 1) * m], &self.f[b * m..(b + 1) * m])
     }
 }
 

@@ -39,6 +39,8 @@ pub enum Normalization {
 /// Settings of [`RNsga2`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A state of another algorithm must not pass for this one\'s (see `from_state`).
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RNsga2Config {
     /// The NSGA-II settings: population size, seed, variation operators, duplicates and
     /// NaN policy.

@@ -27,6 +27,8 @@ use vilfredo_core::{Error, Problem, Result};
 /// 0.9; polynomial mutation η 20, probability 1/n).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A state of another algorithm must not pass for this one\'s (see `from_state`).
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SmsEmoaConfig {
     /// Population size μ (at least 2).
     pub pop_size: usize,

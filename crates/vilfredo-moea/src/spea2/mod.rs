@@ -44,6 +44,8 @@ use vilfredo_core::{Error, Problem, Result};
 /// polynomial mutation η 20, probability 1/n).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A state of another algorithm must not pass for this one\'s (see `from_state`).
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Spea2Config {
     /// Offspring per generation, the paper's population size `N` (at least 2); also the
     /// size of the random initial population.

@@ -4,6 +4,7 @@
 
 mod categorical;
 mod common;
+mod foreign_state;
 mod minimize;
 mod moead;
 mod more_algorithms;

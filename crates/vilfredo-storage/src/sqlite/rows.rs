@@ -14,6 +14,15 @@ use super::codec::{
 };
 use super::retry::Op;
 
+/// The query of the trials' own columns in [`load_trials`].
+pub(crate) fn trials_sql(filter: &str, order: &str) -> String {
+    format!(
+        "SELECT t.id, t.number, t.state, t.objective_values, t.constraints,
+                t.datetime_start, t.datetime_complete
+         FROM trials t WHERE {filter} ORDER BY {order}"
+    )
+}
+
 /// The trials matching `filter` (SQL over the alias `t`, with `args`), ordered by
 /// `order` (SQL over `t`).
 pub(crate) fn load_trials(
@@ -25,11 +34,7 @@ pub(crate) fn load_trials(
     let mut trials = Vec::new();
     let mut index: HashMap<i64, usize> = HashMap::new();
     {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT t.id, t.number, t.state, t.objective_values, t.constraints,
-                    t.datetime_start, t.datetime_complete
-             FROM trials t WHERE {filter} ORDER BY {order}"
-        ))?;
+        let mut stmt = conn.prepare_cached(&trials_sql(filter, order))?;
         let mut rows = stmt.query(args)?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;

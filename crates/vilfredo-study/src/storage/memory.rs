@@ -270,12 +270,7 @@ impl Storage for InMemoryStorage {
         state: TrialState,
         params: &[TrialParam],
     ) -> Result<FrozenTrial> {
-        if !matches!(state, TrialState::Running | TrialState::Waiting) {
-            return Err(crate::error::invalid(
-                "state",
-                format!("a new trial is RUNNING or WAITING, not {state}"),
-            ));
-        }
+        super::check_new_state(state)?;
         let mut inner = self.lock()?;
         let known = &inner.study(study)?.params;
         for (i, p) in params.iter().enumerate() {
@@ -355,12 +350,7 @@ impl Storage for InMemoryStorage {
     }
 
     fn set_trial_constraints(&self, trial: TrialId, constraints: &[f64]) -> Result<()> {
-        if let Some(i) = constraints.iter().position(|c| c.is_nan()) {
-            return Err(crate::error::invalid(
-                "constraints",
-                format!("constraint {i} is NaN"),
-            ));
-        }
+        super::check_constraints(constraints)?;
         let mut inner = self.lock()?;
         inner.open_record_mut(trial)?.trial.constraints = Some(constraints.to_vec());
         Ok(())

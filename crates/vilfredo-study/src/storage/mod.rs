@@ -153,6 +153,29 @@ pub trait Storage: Send + Sync + std::fmt::Debug {
     fn fail_stale_trials(&self, study: StudyId, grace_ms: i64) -> Result<Vec<FrozenTrial>>;
 }
 
+/// The check every backend applies to `create_trial`'s state.
+pub fn check_new_state(state: TrialState) -> Result<()> {
+    if matches!(state, TrialState::Running | TrialState::Waiting) {
+        Ok(())
+    } else {
+        Err(crate::error::invalid(
+            "state",
+            format!("a new trial is RUNNING or WAITING, not {state}"),
+        ))
+    }
+}
+
+/// The check every backend applies to `set_trial_constraints`' values.
+pub fn check_constraints(constraints: &[f64]) -> Result<()> {
+    match constraints.iter().position(|c| c.is_nan()) {
+        Some(i) => Err(crate::error::invalid(
+            "constraints",
+            format!("constraint {i} is NaN"),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The checks every backend applies to `finish_trial`'s arguments.
 pub fn check_finish(state: TrialState, values: Option<&[f64]>) -> Result<()> {
     use crate::error::invalid;

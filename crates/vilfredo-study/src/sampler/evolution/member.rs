@@ -78,3 +78,19 @@ pub(crate) fn common_space(members: &[&Member]) -> Vec<(String, Distribution)> {
     space.sort_by(|a, b| a.0.cmp(&b.0));
     space
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::Member;
+
+    /// A member with two objectives and no parameters, for the samplers' unit tests.
+    pub(crate) fn member(number: u64, f: [f64; 2], violation: f64) -> Member {
+        Member {
+            number,
+            objectives: f.to_vec(),
+            violation,
+            params: Vec::new(),
+            signature: 0,
+        }
+    }
+}

@@ -104,17 +104,8 @@ impl Incumbents {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sampler::evolution::member::tests::member;
     use crate::sampler::moead::options::MoeadOptions;
-
-    fn member(number: u64, f: [f64; 2], violation: f64) -> Member {
-        Member {
-            number,
-            objectives: f.to_vec(),
-            violation,
-            params: Vec::new(),
-            signature: 0,
-        }
-    }
 
     fn incumbents(n_r: usize) -> Incumbents {
         let options = MoeadOptions {

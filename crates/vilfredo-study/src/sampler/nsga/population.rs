@@ -272,16 +272,7 @@ fn ranks(members: &[Member]) -> Result<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn member(number: u64, f: [f64; 2], violation: f64) -> Member {
-        Member {
-            number,
-            objectives: f.to_vec(),
-            violation,
-            params: Vec::new(),
-            signature: 0,
-        }
-    }
+    use crate::sampler::evolution::member::tests::member;
 
     #[test]
     fn keeps_the_best_by_rank_then_crowding() {

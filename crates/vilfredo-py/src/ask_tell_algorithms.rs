@@ -105,9 +105,11 @@ ask_tell_class! {
     /// also the population size, so ``pop_size`` must not be given. Options as in
     /// ``vilfredo.minimize(problem, "moead", ...)``: ``n_neighbors`` (20),
     /// ``prob_neighbor_mating`` (0.9), ``max_replacements`` (2, Li & Zhang 2009),
-    /// ``decomposition`` (``"tchebycheff"`` or ``"pbi"``), ``pbi_theta`` (5) and
-    /// ``variation`` (``"sbx"`` or ``"de"``, MOEA/D-DE). The first ``ask()`` returns
-    /// the initial population, each later one an offspring per subproblem.
+    /// ``decomposition`` (``"tchebycheff"`` or ``"pbi"``), ``pbi_theta`` (5),
+    /// ``variation`` (``"sbx"`` or ``"de"``, MOEA/D-DE) and ``sequential`` (False).
+    /// The first ``ask()`` returns the initial population, each later one an offspring
+    /// per subproblem, or, with ``sequential=True``, one offspring from the population
+    /// as the previous ``tell`` left it (Zhang & Li's loop).
     ///
     /// ``ask``/``tell``/``state``/``from_state``, pickling and the properties behave
     /// as for ``NSGA2``.

@@ -132,7 +132,9 @@ def test_failed_and_pruned_trials_are_ignored():
             raise RuntimeError("flaky")
         return v
 
-    study.optimize(flaky, n_trials=300, catch=(RuntimeError,))
+    # Each caught failure is reported as a warning naming the trial.
+    with pytest.warns(UserWarning, match=r"trial \d+ failed: RuntimeError: flaky"):
+        study.optimize(flaky, n_trials=300, catch=(RuntimeError,))
     states = {t.state for t in study.trials}
     assert vf.TrialState.FAIL in states and vf.TrialState.PRUNED in states
     # A third of the trials lost, and still far ahead of random search with all 300

@@ -34,7 +34,7 @@ use crate::operators::{
     random_sample, repair,
 };
 use crate::progress::{Progress, progress_accessors};
-use crate::told::check_directions;
+use crate::told::{check_directions, check_n_obj};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use vilfredo_core::{Error, PointsView, Problem, Result};
 use vilfredo_pareto::scalarize::Scalarization;
@@ -229,12 +229,7 @@ impl Moead {
         weights: PointsView<'_>,
         config: MoeadConfig,
     ) -> Result<Self> {
-        if n_obj == 0 {
-            return Err(Error::InvalidArgument {
-                name: "n_obj",
-                reason: "there must be at least one objective".into(),
-            });
-        }
+        check_n_obj(n_obj)?;
         config.validate()?;
         let least = if config.variation == MoeadVariation::De {
             3

@@ -27,10 +27,10 @@ use crate::evaluated::Evaluated;
 use crate::mating::{Operators, operators_of};
 use crate::operators::{BitFlip, PolynomialMutation, RandomReset, Sbx, UniformCrossover};
 use crate::progress::{Progress, progress_accessors};
-use crate::told::{check_directions, check_pop_size};
+use crate::told::{check_directions, check_n_obj, check_pop_size};
 use crate::{Algorithm, Batch, NanPolicy, Solutions, Space};
 use variation::Scratch;
-use vilfredo_core::{Error, PointsView, Problem, Result};
+use vilfredo_core::{PointsView, Problem, Result};
 
 /// Settings of [`Nsga3`]; the defaults are pymoo 0.6.2's NSGA-III defaults (SBX with
 /// `η = 30` applied to every pair; polynomial mutation with `η = 20`, applied to an
@@ -160,12 +160,7 @@ impl Nsga3 {
         ref_dirs: PointsView<'_>,
         config: Nsga3Config,
     ) -> Result<Self> {
-        if n_obj == 0 {
-            return Err(Error::InvalidArgument {
-                name: "n_obj",
-                reason: "there must be at least one objective".into(),
-            });
-        }
+        check_n_obj(n_obj)?;
         config.validate()?;
         check_dirs(ref_dirs, n_obj)?;
         let pop_size = config

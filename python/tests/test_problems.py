@@ -233,3 +233,26 @@ def test_re_suite_is_unconstrained_with_fixed_sizes():
         vf.problems.get("re21", n_var=4)
     names = {e["name"] for e in vf.problems.list()}
     assert {"c1dtlz1", "mw14", "carside", "re21", "re91"} <= names
+
+
+@pytest.mark.parametrize(
+    "name, params",
+    [("zdt1", {}), ("dtlz2", {"n_obj": 3}), ("wfg4", {"n_var": 24, "n_obj": 3, "k": 4}), ("mw7", {}), ("re37", {})],
+)
+def test_large_batches_split_across_cores_give_the_row_by_row_values(name, params):
+    # 5,000 rows are split into tasks of 1,024 rows run in parallel; the values must be
+    # those of small serial calls, bit for bit, and an error must name its row in the
+    # whole batch.
+    p = vf.problems.get(name, **params)
+    x = p.xl + (p.xu - p.xl) * np.random.default_rng(7).random((5000, p.n_var))
+    whole = p.evaluate(x)
+    parts = [p.evaluate(x[i : i + 100]) for i in range(0, 5000, 100)]
+    if p.n_constr:
+        np.testing.assert_array_equal(whole[0], np.vstack([f for f, _ in parts]))
+        np.testing.assert_array_equal(whole[1], np.vstack([g for _, g in parts]))
+    else:
+        np.testing.assert_array_equal(whole, np.vstack(parts))
+    bad = x.copy()
+    bad[3000, 0] = p.xu[0] + 1.0
+    with pytest.raises(ValueError, match="row 3000, variable 0"):
+        p.evaluate(bad)
